@@ -1,0 +1,3 @@
+#include "crypto/log.h"
+
+Q_LOGGING_CATEGORY(lcCrypto, "wxpay.crypto", QtInfoMsg)

@@ -1,0 +1,1 @@
+# Sources of the miniprogram wire format, added to wxpay_protocol.

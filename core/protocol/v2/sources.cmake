@@ -1,0 +1,1 @@
+# Sources of the v2 wire format, added to wxpay_protocol.

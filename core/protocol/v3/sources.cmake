@@ -1,0 +1,1 @@
+# Sources of the v3 wire format, added to wxpay_protocol.
