@@ -5,7 +5,7 @@
 // secrets and verifies every reply before it maps it; an unverified reply is an Error.
 
 #include "common/result.h"
-#include "protocol/domain.h"
+#include "common/domain.h"
 #include "protocol/wire.h"
 
 namespace wxpay::protocol {

@@ -1,4 +1,4 @@
-#include "protocol/domain.h"
+#include "common/domain.h"
 
 #include <array>
 #include <utility>
