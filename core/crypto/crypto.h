@@ -26,6 +26,10 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 QByteArray randomBytes(int count);
 
 class PublicKey;
+class Certificate;
+namespace ossl {
+struct Access; // this module's own constructors from OpenSSL objects
+}
 
 // An RSA private key (EVP_PKEY), move-only.
 class PrivateKey
@@ -51,6 +55,7 @@ private:
     struct Impl;
     std::unique_ptr<Impl> d;
     friend class PublicKey;
+    friend struct ossl::Access;
 };
 
 // An RSA public key (EVP_PKEY), copyable (reference counted).
@@ -79,6 +84,7 @@ private:
     std::shared_ptr<Impl> d;
     friend class PrivateKey;
     friend class Certificate;
+    friend struct ossl::Access;
 };
 
 // An X.509 certificate, copyable (reference counted).
@@ -104,11 +110,15 @@ public:
     QString subjectCommonName() const;
     PublicKey publicKey() const;
     bool matches(const PrivateKey& key) const; // the private key belongs to this certificate
-    void* handle() const;                      // X509*, for this module's own use
+    // `issuer` signed this certificate and its subject is this certificate's issuer (X509_check_issued rules,
+    // so `issuer` must be allowed to sign certificates).
+    bool isIssuedBy(const Certificate& issuer) const;
+    void* handle() const; // X509*, for this module's own use
 
 private:
     struct Impl;
     std::shared_ptr<Impl> d;
+    friend struct ossl::Access;
 };
 
 // What makeCertificate() issues: used by the simulator (platform and merchant certificates, test CA).
@@ -127,6 +137,9 @@ struct CertificateSpec
 };
 
 // Issues a certificate for `subjectKey`; self-signed when `issuer` is null (then `issuerKey` is the subject key).
+// Always adds basicConstraints, keyUsage, subject/authority key identifiers, SHA-256 signature.
+// A spec that cannot be issued (no CN, CN over 64 characters, bad serial/IP/DNS, empty validity,
+// issuerKey not the issuer's) fails with kind Input, code CERT_SPEC_INVALID.
 Result<Certificate> makeCertificate(const PrivateKey& subjectKey,
                                     const CertificateSpec& spec,
                                     const PrivateKey& issuerKey,
@@ -157,6 +170,8 @@ Result<QByteArray> aes256EcbDecrypt(QByteArrayView key, QByteArrayView ciphertex
 // Error codes used by this module (Error::code, kind Protocol for bad input material,
 // Verification for failed signature/tag checks):
 //   PEM_INVALID, DER_INVALID, KEY_INVALID, KEY_GENERATION_FAILED, CERT_INVALID, PKCS12_INVALID,
-//   PKCS12_PASSWORD, SIGN_FAILED, SIGNATURE_INVALID, AEAD_KEY_LENGTH, AEAD_TAG_MISMATCH, AES_FAILED.
+//   PKCS12_PASSWORD, SIGN_FAILED, SIGNATURE_INVALID, AEAD_KEY_LENGTH, AEAD_TAG_MISMATCH, AES_FAILED;
+//   kind Input: CERT_SPEC_INVALID (makeCertificate). Encrypted private-key PEM is PEM_INVALID.
+//   AES_FAILED also covers a wrong ECB key length, an empty GCM IV and a GCM ciphertext shorter than its tag.
 
 } // namespace wxpay::crypto
