@@ -1,0 +1,78 @@
+#pragma once
+
+// Quick Pay (micropay / codepay) scenarios, chosen by the payment code the cashier scans, so a test or a
+// person at the sandbox can force each outcome WeChat can produce.
+//
+// A payment code is 18 digits:  PP SS NN RRRRRRRRRRRR
+//   PP  10..15, like WeChat's own codes; anything else (or not 18 digits) is AUTH_CODE_INVALID
+//   SS  the scenario (table below); an unlisted value behaves like 00, as any real code would
+//   NN  the scenario's parameter N, 00..99
+//   R   free digits: a code pays only once, so vary them to get a fresh code
+//
+//   SS  micropay answers  what follows
+//   00  SUCCESS           paid at once. WeChat's password rule: a CNY amount over 1000.00 behaves like 11 with N=10
+//   01  USERPAYING        the first N order queries answer USERPAYING, query N+1 answers SUCCESS
+//   02  USERPAYING        the first N order queries answer USERPAYING, query N+1 answers PAYERROR
+//   03  USERPAYING        never paid; reverse is refused with USERPAYING "正在支付中不能发起撤销" while paying
+//   04  USERPAYING        never paid; reverse is accepted while paying (REVOKED)
+//   05  SYSTEMERROR       the money was taken: queries answer SUCCESS
+//   06  BANKERROR         the money was taken: queries answer SUCCESS
+//   07  SYSTEMERROR       no order was created: queries answer ORDERNOTEXIST
+//   08  AUTHCODEEXPIRE    definite failure; the order is PAYERROR
+//   09  NOTENOUGH         definite failure; the order is PAYERROR
+//   10  USERPAYING        never paid; the first max(N,1) reverses answer SYSTEMERROR with recall=Y, then reverse
+//   succeeds 11  USERPAYING        the customer enters the password N seconds after the order was created: SUCCESS from
+//   then on
+//
+// Rules common to all scenarios (SimEngine): an order still USERPAYING 45 s after creation is auto-revoked and
+// queries answer REVOKED (WeChat's Global behaviour, applied to every region); while an order is USERPAYING,
+// reverse answers USERPAYING unless the scenario is 04 or 10; a reverse of a paid order returns the money
+// (REVOKED); reverse works for 7 days. A code used for one order answers AUTH_CODE_INVALID
+// "101 每个二维码仅限使用一次,请刷新再试" on any other order.
+
+#include "common/result.h"
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace wxpay::sim {
+
+enum class QuickPayScenario
+{
+    Success, // 00
+    PaysAfterQueries, // 01
+    FailsAfterQueries, // 02
+    PayingForever, // 03
+    PayingForeverReversible, // 04
+    SystemErrorPaid, // 05
+    BankErrorPaid, // 06
+    SystemErrorNotCreated, // 07
+    AuthCodeExpired, // 08
+    NotEnough, // 09
+    ReverseRecall, // 10
+    PaysAfterSeconds, // 11
+};
+
+struct AuthCodeScenario
+{
+    QuickPayScenario scenario = QuickPayScenario::Success;
+    int n = 0; // the NN digits
+};
+
+// The scenario a payment code selects, or Business AUTH_CODE_INVALID for a code WeChat would refuse.
+Result<AuthCodeScenario> scenarioForAuthCode(QStringView authCode);
+
+// The two SS digits of a scenario ("00".."11") and a short English name ("pays-after-queries").
+QString scenarioDigits(QuickPayScenario scenario);
+QString scenarioName(QuickPayScenario scenario);
+std::optional<QuickPayScenario> scenarioFromName(QStringView name);
+
+// A valid payment code for `scenario` with parameter `n` (0..99); `serial` fills the free digits.
+QString makeAuthCode(QuickPayScenario scenario, int n = 0, quint64 serial = 0);
+
+// The table above as plain text, for `wxpay-sim --help` and the sandbox's help page.
+QString scenarioTableText();
+
+} // namespace wxpay::sim

@@ -1,0 +1,413 @@
+#include "simtestutil.h"
+#include "support/testsupport.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace wxpay;
+using namespace wxpay::sim;
+using namespace wxpay::sim::test;
+
+// Every Quick Pay scenario's life: micropay -> queries -> reverse, with the exact number of queries.
+class TestSimQuickPay : public QObject
+{
+    Q_OBJECT
+
+private:
+    static TradeState stateOf(Sim& sim, const QString& outTradeNo)
+    {
+        const auto t = sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(outTradeNo));
+        return t ? t->state : TradeState::Unknown;
+    }
+    static LedgerEntry ledgerOf(Sim& sim, const QString& outTradeNo)
+    {
+        for (const LedgerEntry& e : sim.engine.ledger()) {
+            if (e.outTradeNo == outTradeNo)
+                return e;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void successPaysAtOnce();
+    void paysAfterExactlyNQueries_data();
+    void paysAfterExactlyNQueries();
+    void failsAfterNQueries();
+    void payingForeverRefusesReverseThenAutoRevokes();
+    void payingForeverReversibleIsRevokedAtOnce();
+    void systemErrorAndBankErrorTookTheMoney_data();
+    void systemErrorAndBankErrorTookTheMoney();
+    void systemErrorNotCreated();
+    void definiteFailures_data();
+    void definiteFailures();
+    void reverseAnswersRecallThenSucceeds_data();
+    void reverseAnswersRecallThenSucceeds();
+    void paysAfterSeconds();
+    void paysAfterSecondsTooLateIsRevoked();
+    void passwordRuleAboveThousandYuan();
+    void authCodePaysOnlyOnce();
+    void invalidAuthCodeCreatesNothing();
+    void reverseOfPaidOrderReturnsMoney();
+    void reverseLimits();
+    void outTradeNoSharedWithNative();
+};
+
+void TestSimQuickPay::successPaysAtOnce()
+{
+    Sim sim;
+    const auto paid
+        = sim.engine.micropay(cnIds(), micropayRequest(u"QP0000001"_s, 1, makeAuthCode(QuickPayScenario::Success)));
+    WXPAY_VERIFY_OK(paid);
+    QCOMPARE(paid->state, TradeState::Success);
+    QCOMPARE(paid->tradeType, u"MICROPAY"_s);
+    QVERIFY(QRegularExpression(u"^4200\\d{24}$"_s).match(paid->transactionId).hasMatch());
+    QCOMPARE(paid->openid, SimEngine::sandboxOpenid(cnMerchant().appid));
+    QCOMPARE(paid->successTime, startTime());
+    QCOMPARE(paid->payerTotal.value(), money(1));
+
+    // Found by either id; once paid it stays paid.
+    const auto byId = sim.engine.queryOrder(cnIds(), OrderRef::byTransactionId(paid->transactionId));
+    WXPAY_VERIFY_OK(byId);
+    QCOMPARE(byId->outTradeNo, u"QP0000001"_s);
+    QCOMPARE(byId->state, TradeState::Success);
+    const LedgerEntry entry = ledgerOf(sim, u"QP0000001"_s);
+    QCOMPARE(entry.charged, money(1));
+    QCOMPARE(entry.reversed, money(0));
+}
+
+void TestSimQuickPay::paysAfterExactlyNQueries_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::newRow("N=0") << 0;
+    QTest::newRow("N=1") << 1;
+    QTest::newRow("N=3") << 3;
+    QTest::newRow("N=7") << 7;
+}
+
+void TestSimQuickPay::paysAfterExactlyNQueries()
+{
+    QFETCH(int, n);
+    Sim sim;
+    const QString no = u"QP0000002"_s;
+    const auto reply
+        = sim.engine.micropay(cnIds(), micropayRequest(no, 100, makeAuthCode(QuickPayScenario::PaysAfterQueries, n)));
+    SIM_VERIFY_BUSINESS(reply, u"USERPAYING"_s);
+    QCOMPARE(reply.error().message, u"需要用户输入支付密码"_s);
+
+    // Reverse while paying is refused and does not count as a query.
+    const auto early = sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no));
+    SIM_VERIFY_BUSINESS(early, u"USERPAYING"_s);
+    QVERIFY(SimEngine::shouldRecall(early.error()));
+
+    int queries = 0;
+    TradeState state = TradeState::UserPaying;
+    while (state == TradeState::UserPaying && queries < 50) {
+        sim.advance(2); // well inside the 45 s auto-revoke window for N < 20
+        state = stateOf(sim, no);
+        ++queries;
+    }
+    QCOMPARE(state, TradeState::Success);
+    QCOMPARE(queries, n + 1);
+    QCOMPARE(stateOf(sim, no), TradeState::Success);
+    QCOMPARE(ledgerOf(sim, no).successTime, startTime().addSecs(2 * (n + 1)));
+}
+
+void TestSimQuickPay::failsAfterNQueries()
+{
+    Sim sim;
+    const QString no = u"QP0000003"_s;
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 100, makeAuthCode(QuickPayScenario::FailsAfterQueries, 2))),
+        u"USERPAYING"_s);
+    QCOMPARE(stateOf(sim, no), TradeState::UserPaying);
+    QCOMPARE(stateOf(sim, no), TradeState::UserPaying);
+    const auto failed = sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no));
+    QCOMPARE(failed->state, TradeState::PayError);
+    QVERIFY(failed->transactionId.isEmpty());
+    QVERIFY(!failed->stateDescription.isEmpty());
+    // A failed payment can be reversed (nothing to give back).
+    WXPAY_VERIFY_OK(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no)));
+    QCOMPARE(stateOf(sim, no), TradeState::Revoked);
+    const LedgerEntry entry = ledgerOf(sim, no);
+    QCOMPARE(entry.charged, money(0));
+    QCOMPARE(entry.reversed, money(0));
+}
+
+void TestSimQuickPay::payingForeverRefusesReverseThenAutoRevokes()
+{
+    Sim sim;
+    const QString no = u"QP0000004"_s;
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 100, makeAuthCode(QuickPayScenario::PayingForever))),
+        u"USERPAYING"_s);
+    // The client's schedule: 3, 5, 10, 15 s — always paying.
+    for (int wait : { 3, 5, 10, 15 }) {
+        sim.advance(wait);
+        QCOMPARE(stateOf(sim, no), TradeState::UserPaying);
+    }
+    sim.advance(5); // t = 38 s
+    const auto refused = sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no));
+    SIM_VERIFY_BUSINESS(refused, u"USERPAYING"_s);
+    QCOMPARE(refused.error().message, u"正在支付中不能发起撤销"_s);
+    sim.clock.set(startTime().addMSecs(44999));
+    QCOMPARE(stateOf(sim, no), TradeState::UserPaying);
+    sim.clock.set(startTime().addSecs(45));
+    const auto revoked = sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no));
+    QCOMPARE(revoked->state, TradeState::Revoked);
+    // Reversing a revoked order succeeds again (the client's retry is harmless).
+    const auto reversed = sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no));
+    WXPAY_VERIFY_OK(reversed);
+    QVERIFY(!reversed->recall);
+    QCOMPARE(ledgerOf(sim, no).charged, money(0));
+    // The customer can no longer pay it.
+    SIM_VERIFY_BUSINESS(sim.engine.customerPays(cnIds(), no), u"ORDERREVERSED"_s);
+}
+
+void TestSimQuickPay::payingForeverReversibleIsRevokedAtOnce()
+{
+    Sim sim;
+    const QString no = u"QP0000005"_s;
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 100, makeAuthCode(QuickPayScenario::PayingForeverReversible))),
+        u"USERPAYING"_s);
+    sim.advance(5);
+    QCOMPARE(stateOf(sim, no), TradeState::UserPaying);
+    sim.advance(10);
+    WXPAY_VERIFY_OK(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no)));
+    QCOMPARE(stateOf(sim, no), TradeState::Revoked);
+    sim.advance(60);
+    QCOMPARE(stateOf(sim, no), TradeState::Revoked);
+    QCOMPARE(ledgerOf(sim, no).charged, money(0));
+}
+
+void TestSimQuickPay::systemErrorAndBankErrorTookTheMoney_data()
+{
+    QTest::addColumn<QString>("authCode");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("SYSTEMERROR") << makeAuthCode(QuickPayScenario::SystemErrorPaid) << u"SYSTEMERROR"_s;
+    QTest::newRow("BANKERROR") << makeAuthCode(QuickPayScenario::BankErrorPaid) << u"BANKERROR"_s;
+}
+
+void TestSimQuickPay::systemErrorAndBankErrorTookTheMoney()
+{
+    QFETCH(QString, authCode);
+    QFETCH(QString, code);
+    Sim sim;
+    const QString no = u"QP0000006"_s;
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 250, authCode)), code);
+    sim.advance(5);
+    const auto query = sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no));
+    WXPAY_VERIFY_OK(query);
+    QCOMPARE(query->state, TradeState::Success);
+    QVERIFY(!query->transactionId.isEmpty());
+    QCOMPARE(ledgerOf(sim, no).charged, money(250));
+    // A retry of the same request does not charge again.
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 250, authCode)), u"ORDERPAID"_s);
+    QCOMPARE(sim.engine.ledger().size(), 1);
+}
+
+void TestSimQuickPay::systemErrorNotCreated()
+{
+    Sim sim;
+    const QString no = u"QP0000007"_s;
+    const QString code = makeAuthCode(QuickPayScenario::SystemErrorNotCreated);
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 100, code)), u"SYSTEMERROR"_s);
+    sim.advance(5);
+    SIM_VERIFY_BUSINESS(sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no)), u"ORDERNOTEXIST"_s);
+    SIM_VERIFY_BUSINESS(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no)), u"ORDERNOTEXIST"_s);
+    // The identical retry meets the same outcome; the code still belongs to this order.
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 100, code)), u"SYSTEMERROR"_s);
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(u"QP0000008"_s, 100, code)), u"AUTH_CODE_INVALID"_s);
+    QVERIFY(sim.engine.ledger().isEmpty());
+}
+
+void TestSimQuickPay::definiteFailures_data()
+{
+    QTest::addColumn<QString>("authCode");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("AUTHCODEEXPIRE") << makeAuthCode(QuickPayScenario::AuthCodeExpired) << u"AUTHCODEEXPIRE"_s;
+    QTest::newRow("NOTENOUGH") << makeAuthCode(QuickPayScenario::NotEnough) << u"NOTENOUGH"_s;
+}
+
+void TestSimQuickPay::definiteFailures()
+{
+    QFETCH(QString, authCode);
+    QFETCH(QString, code);
+    Sim sim;
+    const QString no = u"QP0000009"_s;
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 100, authCode)), code);
+    QCOMPARE(stateOf(sim, no), TradeState::PayError);
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 100, authCode)), code);
+    sim.advance(60);
+    QCOMPARE(stateOf(sim, no), TradeState::PayError); // not auto-revoked: it was never paying
+    QCOMPARE(ledgerOf(sim, no).charged, money(0));
+    SIM_VERIFY_BUSINESS(sim.engine.refund(cnIds(), refundRequest(no, u"R1"_s, 100, 100)), u"ORDERNOTEXIST"_s);
+}
+
+void TestSimQuickPay::reverseAnswersRecallThenSucceeds_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::addColumn<int>("recalls");
+    QTest::newRow("N=0 means once") << 0 << 1;
+    QTest::newRow("once") << 1 << 1;
+    QTest::newRow("three times") << 3 << 3;
+}
+
+void TestSimQuickPay::reverseAnswersRecallThenSucceeds()
+{
+    QFETCH(int, n);
+    QFETCH(int, recalls);
+    Sim sim;
+    const QString no = u"QP0000010"_s;
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 100, makeAuthCode(QuickPayScenario::ReverseRecall, n))),
+        u"USERPAYING"_s);
+    QCOMPARE(stateOf(sim, no), TradeState::UserPaying);
+    int calls = 0;
+    for (;;) {
+        sim.advance(1);
+        const auto reversed = sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no));
+        ++calls;
+        if (reversed.ok()) {
+            QVERIFY(!reversed->recall);
+            break;
+        }
+        SIM_VERIFY_BUSINESS(reversed, u"SYSTEMERROR"_s);
+        QVERIFY(SimEngine::shouldRecall(reversed.error()));
+        QVERIFY(calls <= 10);
+    }
+    QCOMPARE(calls, recalls + 1);
+    QCOMPARE(stateOf(sim, no), TradeState::Revoked);
+}
+
+void TestSimQuickPay::paysAfterSeconds()
+{
+    Sim sim;
+    const QString no = u"QP0000011"_s;
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 100, makeAuthCode(QuickPayScenario::PaysAfterSeconds, 20))),
+        u"USERPAYING"_s);
+    sim.advance(19);
+    QCOMPARE(stateOf(sim, no), TradeState::UserPaying);
+    sim.advance(30); // observed late: paid at 20 s, not at 49 s, and not auto-revoked
+    const auto paid = sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no));
+    QCOMPARE(paid->state, TradeState::Success);
+    QCOMPARE(paid->successTime, startTime().addSecs(20));
+}
+
+void TestSimQuickPay::paysAfterSecondsTooLateIsRevoked()
+{
+    Sim sim;
+    const QString no = u"QP0000012"_s;
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 100, makeAuthCode(QuickPayScenario::PaysAfterSeconds, 50))),
+        u"USERPAYING"_s);
+    sim.advance(60);
+    QCOMPARE(stateOf(sim, no), TradeState::Revoked);
+    QCOMPARE(ledgerOf(sim, no).charged, money(0));
+}
+
+void TestSimQuickPay::passwordRuleAboveThousandYuan()
+{
+    Sim sim;
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(),
+                            micropayRequest(u"QP0000013"_s, 100001, makeAuthCode(QuickPayScenario::Success, 0, 1))),
+        u"USERPAYING"_s);
+    WXPAY_VERIFY_OK(sim.engine.micropay(
+        cnIds(), micropayRequest(u"QP0000014"_s, 100000, makeAuthCode(QuickPayScenario::Success, 0, 2))));
+    sim.advance(10);
+    QCOMPARE(stateOf(sim, u"QP0000013"_s), TradeState::Success);
+}
+
+void TestSimQuickPay::authCodePaysOnlyOnce()
+{
+    Sim sim;
+    const QString code = makeAuthCode(QuickPayScenario::Success, 0, 77);
+    WXPAY_VERIFY_OK(sim.engine.micropay(cnIds(), micropayRequest(u"QP0000015"_s, 100, code)));
+    const auto second = sim.engine.micropay(cnIds(), micropayRequest(u"QP0000016"_s, 100, code));
+    SIM_VERIFY_BUSINESS(second, u"AUTH_CODE_INVALID"_s);
+    QCOMPARE(second.error().message, u"101 每个二维码仅限使用一次,请刷新再试"_s);
+    // Also across merchants.
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(spIds(), micropayRequest(u"QP0000016"_s, 100, code)), u"AUTH_CODE_INVALID"_s);
+    // The same request again is the same order, already paid: no second charge.
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(u"QP0000015"_s, 100, code)), u"ORDERPAID"_s);
+    // Same out_trade_no, other amount: a conflict.
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(),
+                            micropayRequest(u"QP0000015"_s, 200, makeAuthCode(QuickPayScenario::Success, 0, 78))),
+        u"INVALID_REQUEST"_s);
+    QCOMPARE(sim.engine.ledger().size(), 1);
+    QCOMPARE(sim.engine.ledger().constFirst().charged, money(100));
+}
+
+void TestSimQuickPay::invalidAuthCodeCreatesNothing()
+{
+    Sim sim;
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(u"QP0000017"_s, 100, u"990000000000000001"_s)),
+        u"AUTH_CODE_INVALID"_s);
+    SIM_VERIFY_BUSINESS(sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(u"QP0000017"_s)), u"ORDERNOTEXIST"_s);
+    const auto badNo
+        = sim.engine.micropay(cnIds(), micropayRequest(u"QP1"_s, 100, makeAuthCode(QuickPayScenario::Success)));
+    SIM_VERIFY_BUSINESS(badNo, u"PARAM_ERROR"_s);
+    QCOMPARE(badNo.error().detail, u"out_trade_no"_s);
+    QVERIFY(sim.engine.ledger().isEmpty());
+}
+
+void TestSimQuickPay::reverseOfPaidOrderReturnsMoney()
+{
+    Sim sim;
+    const QString no = u"QP0000018"_s;
+    WXPAY_VERIFY_OK(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 990, makeAuthCode(QuickPayScenario::Success, 0, 3))));
+    sim.advance(15);
+    WXPAY_VERIFY_OK(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no)));
+    const auto query = sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no));
+    QCOMPARE(query->state, TradeState::Revoked);
+    QVERIFY(!query->transactionId.isEmpty());
+    const LedgerEntry entry = ledgerOf(sim, no);
+    QCOMPARE(entry.charged, money(990));
+    QCOMPARE(entry.reversed, money(990));
+    SIM_VERIFY_BUSINESS(sim.engine.refund(cnIds(), refundRequest(no, u"R1"_s, 10, 990)), u"INVALID_REQUEST"_s);
+}
+
+void TestSimQuickPay::reverseLimits()
+{
+    Sim sim;
+    const QString no = u"QP0000019"_s;
+    WXPAY_VERIFY_OK(
+        sim.engine.micropay(cnIds(), micropayRequest(no, 500, makeAuthCode(QuickPayScenario::Success, 0, 4))));
+    // A refunded order cannot be reversed.
+    WXPAY_VERIFY_OK(sim.engine.refund(cnIds(), refundRequest(no, u"R19"_s, 100, 500)));
+    SIM_VERIFY_BUSINESS(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no)), u"INVALID_REQUEST"_s);
+    // Seven days.
+    const QString late = u"QP0000020"_s;
+    WXPAY_VERIFY_OK(
+        sim.engine.micropay(cnIds(), micropayRequest(late, 500, makeAuthCode(QuickPayScenario::Success, 0, 5))));
+    sim.clock.set(startTime().addDays(7));
+    WXPAY_VERIFY_OK(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(late)));
+    const QString later = u"QP0000021"_s;
+    WXPAY_VERIFY_OK(
+        sim.engine.micropay(cnIds(), micropayRequest(later, 500, makeAuthCode(QuickPayScenario::Success, 0, 6))));
+    sim.advance(7 * 86400 + 1);
+    SIM_VERIFY_BUSINESS(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(later)), u"REVERSE_EXPIRE"_s);
+    // Unknown orders and other merchants' orders.
+    SIM_VERIFY_BUSINESS(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(u"NOSUCHORDER"_s)), u"ORDERNOTEXIST"_s);
+    SIM_VERIFY_BUSINESS(sim.engine.reverse(spIds(), OrderRef::byOutTradeNo(later)), u"ORDERNOTEXIST"_s);
+}
+
+void TestSimQuickPay::outTradeNoSharedWithNative()
+{
+    Sim sim;
+    WXPAY_VERIFY_OK(sim.engine.createNative(cnIds(), nativeRequest(u"SHARED0001"_s, 100)));
+    SIM_VERIFY_BUSINESS(
+        sim.engine.micropay(cnIds(), micropayRequest(u"SHARED0001"_s, 100, makeAuthCode(QuickPayScenario::Success))),
+        u"OUT_TRADE_NO_USED"_s);
+    SIM_VERIFY_BUSINESS(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(u"SHARED0001"_s)), u"INVALID_REQUEST"_s);
+    WXPAY_VERIFY_OK(
+        sim.engine.micropay(cnIds(), micropayRequest(u"SHARED0002"_s, 100, makeAuthCode(QuickPayScenario::Success))));
+    SIM_VERIFY_BUSINESS(sim.engine.createNative(cnIds(), nativeRequest(u"SHARED0002"_s, 100)), u"OUT_TRADE_NO_USED"_s);
+}
+
+QTEST_GUILESS_MAIN(TestSimQuickPay)
+#include "tst_simquickpay.moc"
