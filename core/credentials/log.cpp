@@ -1,0 +1,3 @@
+#include "credentials/log.h"
+
+Q_LOGGING_CATEGORY(lcCredentials, "wxpay.credentials", QtInfoMsg)
