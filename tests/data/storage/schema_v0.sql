@@ -1,0 +1,2 @@
+-- Schema version 0: a new installation's empty database file (no tables, user_version 0).
+-- tst_database migrates each schema_v<N>.sql here to the latest version; add one file per released version.
