@@ -122,7 +122,10 @@ void HttpTransport::send(const WireRequest& request, QObject* context, Callback 
         ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
         if (!m_config.trustedCaCertificates.isEmpty())
             ssl.setCaCertificates(m_config.trustedCaCertificates);
-        if (request.needsClientCertificate) {
+        // QNetworkAccessManager reuses a connection whatever the request's own TLS settings, so a /secapi request
+        // after a plain one would travel without the certificate: offer it on every request to the payment host.
+        const bool haveClientCertificate = !m_config.clientKey.isNull() && !m_config.clientCertificate.isNull();
+        if (haveClientCertificate && request.endpoint == protocol::Endpoint::Pay) {
             ssl.setPrivateKey(m_config.clientKey);
             ssl.setLocalCertificate(m_config.clientCertificate);
         }

@@ -29,7 +29,7 @@ struct TransportConfig
     std::chrono::milliseconds timeout{std::chrono::seconds(15)};
     // Replaces the system CAs when non-empty: only the sandbox and tests set this.
     QList<QSslCertificate> trustedCaCertificates;
-    // v2 /secapi/... mutual TLS.
+    // v2 /secapi/... mutual TLS; offered on every request to the payment host (see send()).
     QSslKey clientKey;
     QSslCertificate clientCertificate;
     QByteArray userAgent = "wxpay-console";
