@@ -9,10 +9,8 @@ QDateTime SystemClock::now() const
     return QDateTime::currentDateTimeUtc();
 }
 
-ManualClock::ManualClock(QDateTime start)
-    : m_now(start.toUTC())
-{
-}
+ManualClock::ManualClock(QDateTime start) : m_now(start.toUTC())
+{ }
 
 QDateTime ManualClock::now() const
 {

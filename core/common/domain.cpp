@@ -7,24 +7,30 @@ namespace wxpay {
 
 namespace {
 
-constexpr std::array kTradeStates{
-    std::pair{TradeState::NotPay, u"NOTPAY"},   std::pair{TradeState::UserPaying, u"USERPAYING"},
-    std::pair{TradeState::Success, u"SUCCESS"}, std::pair{TradeState::Refund, u"REFUND"},
-    std::pair{TradeState::Closed, u"CLOSED"},   std::pair{TradeState::Revoked, u"REVOKED"},
-    std::pair{TradeState::PayError, u"PAYERROR"}, std::pair{TradeState::Accept, u"ACCEPT"},
+constexpr std::array kTradeStates {
+    std::pair { TradeState::NotPay, u"NOTPAY" },
+    std::pair { TradeState::UserPaying, u"USERPAYING" },
+    std::pair { TradeState::Success, u"SUCCESS" },
+    std::pair { TradeState::Refund, u"REFUND" },
+    std::pair { TradeState::Closed, u"CLOSED" },
+    std::pair { TradeState::Revoked, u"REVOKED" },
+    std::pair { TradeState::PayError, u"PAYERROR" },
+    std::pair { TradeState::Accept, u"ACCEPT" },
 };
 
-constexpr std::array kRefundStatuses{
-    std::pair{RefundStatus::Processing, u"PROCESSING"}, std::pair{RefundStatus::Success, u"SUCCESS"},
-    std::pair{RefundStatus::Closed, u"CLOSED"},         std::pair{RefundStatus::Abnormal, u"ABNORMAL"},
-    std::pair{RefundStatus::Change, u"CHANGE"},
+constexpr std::array kRefundStatuses {
+    std::pair { RefundStatus::Processing, u"PROCESSING" },
+    std::pair { RefundStatus::Success, u"SUCCESS" },
+    std::pair { RefundStatus::Closed, u"CLOSED" },
+    std::pair { RefundStatus::Abnormal, u"ABNORMAL" },
+    std::pair { RefundStatus::Change, u"CHANGE" },
 };
 
-constexpr std::array kFamilies{
-    std::pair{ApiFamily::V2, u"v2"},
-    std::pair{ApiFamily::V3, u"v3"},
-    std::pair{ApiFamily::Global, u"global"},
-    std::pair{ApiFamily::HkV3, u"hk"},
+constexpr std::array kFamilies {
+    std::pair { ApiFamily::V2, u"v2" },
+    std::pair { ApiFamily::V3, u"v3" },
+    std::pair { ApiFamily::Global, u"global" },
+    std::pair { ApiFamily::HkV3, u"hk" },
 };
 
 } // namespace

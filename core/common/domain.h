@@ -14,21 +14,41 @@
 namespace wxpay {
 
 // The API families a merchant profile can speak.
-enum class ApiFamily {
-    V2,     // APIv2 XML (api.mch.weixin.qq.com, or apihk for cross-border merchants)
-    V3,     // APIv3 domestic (/v3/pay/transactions/..., /v3/refund/domestic/...)
+enum class ApiFamily
+{
+    V2, // APIv2 XML (api.mch.weixin.qq.com, or apihk for cross-border merchants)
+    V3, // APIv3 domestic (/v3/pay/transactions/..., /v3/refund/domestic/...)
     Global, // APIv3 Global / cross-border (/v3/global/...)
-    HkV3,   // the older Hong Kong wallet family (/hk/v3/...)
+    HkV3, // the older Hong Kong wallet family (/hk/v3/...)
 };
 QString apiFamilyName(ApiFamily family); // "v2", "v3", "global", "hk"
 std::optional<ApiFamily> apiFamilyFromName(QStringView name);
 
-enum class TradeState { Unknown, NotPay, UserPaying, Success, Refund, Closed, Revoked, PayError, Accept };
+enum class TradeState
+{
+    Unknown,
+    NotPay,
+    UserPaying,
+    Success,
+    Refund,
+    Closed,
+    Revoked,
+    PayError,
+    Accept
+};
 QString tradeStateName(TradeState state); // the wire spelling: "SUCCESS", "NOTPAY", ...
 TradeState tradeStateFromName(QStringView name);
 bool isFinal(TradeState state); // Success, Refund, Closed, Revoked, PayError
 
-enum class RefundStatus { Unknown, Processing, Success, Closed, Abnormal, Change };
+enum class RefundStatus
+{
+    Unknown,
+    Processing,
+    Success,
+    Closed,
+    Abnormal,
+    Change
+};
 QString refundStatusName(RefundStatus status); // "PROCESSING", "SUCCESS", "CLOSED", "ABNORMAL", "CHANGE"
 RefundStatus refundStatusFromName(QStringView name); // accepts CLOSE / REFUNDCLOSE / CLOSED as Closed
 
@@ -47,8 +67,8 @@ struct OrderRef
 {
     QString transactionId;
     QString outTradeNo;
-    static OrderRef byTransactionId(QString id) { return {std::move(id), {}}; }
-    static OrderRef byOutTradeNo(QString no) { return {{}, std::move(no)}; }
+    static OrderRef byTransactionId(QString id) { return { std::move(id), {} }; }
+    static OrderRef byOutTradeNo(QString no) { return { {}, std::move(no) }; }
 };
 
 struct ExchangeRate
@@ -65,9 +85,9 @@ struct NativeOrderRequest
     QString notifyUrl;
     QString attach;
     QDateTime timeExpire; // optional
-    QString clientIp;     // spbill_create_ip / payer_client_ip
+    QString clientIp; // spbill_create_ip / payer_client_ip
     QString deviceId;
-    QString productId;            // v2 NATIVE product_id
+    QString productId; // v2 NATIVE product_id
     QString merchantCategoryCode; // Global / HK only
 };
 
@@ -98,7 +118,7 @@ struct Transaction
     TradeState state = TradeState::Unknown;
     QString stateDescription;
     QString tradeType; // NATIVE, MICROPAY, ...
-    Money total;       // order amount in the order currency
+    Money total; // order amount in the order currency
     std::optional<Money> payerTotal; // what the payer paid, in the payer's currency (Global: may differ)
     std::optional<ExchangeRate> exchangeRate;
     QString openid;
@@ -144,7 +164,7 @@ struct Refund
     std::optional<ExchangeRate> exchangeRate;
     QString channel;
     QString receivedAccount;
-    QDateTime createTime;  // UTC
+    QDateTime createTime; // UTC
     QDateTime successTime; // UTC
 };
 
@@ -174,7 +194,7 @@ struct PaidUnionIdQuery
 {
     QString openid;
     QString transactionId; // either this ...
-    QString mchId;         // ... or mch_id + out_trade_no
+    QString mchId; // ... or mch_id + out_trade_no
     QString outTradeNo;
 };
 

@@ -32,48 +32,48 @@ QString errorKindName(ErrorKind kind)
 
 Error Error::input(QString code, QString message)
 {
-    return {ErrorKind::Input, std::move(code), std::move(message), {}, 0, {}};
+    return { ErrorKind::Input, std::move(code), std::move(message), {}, 0, {} };
 }
 
 Error Error::network(QString code, QString message)
 {
-    return {ErrorKind::Network, std::move(code), std::move(message), {}, 0, {}};
+    return { ErrorKind::Network, std::move(code), std::move(message), {}, 0, {} };
 }
 
 Error Error::http(int status, QString message, QString requestId)
 {
-    return {ErrorKind::Http, QStringLiteral("HTTP_%1").arg(status), std::move(message), std::move(requestId), status,
-            {}};
+    return { ErrorKind::Http, QStringLiteral("HTTP_%1").arg(status), std::move(message), std::move(requestId), status,
+        {} };
 }
 
 Error Error::verification(QString code, QString message, QString requestId)
 {
-    return {ErrorKind::Verification, std::move(code), std::move(message), std::move(requestId), 0, {}};
+    return { ErrorKind::Verification, std::move(code), std::move(message), std::move(requestId), 0, {} };
 }
 
 Error Error::protocol(QString code, QString message, QString requestId)
 {
-    return {ErrorKind::Protocol, std::move(code), std::move(message), std::move(requestId), 0, {}};
+    return { ErrorKind::Protocol, std::move(code), std::move(message), std::move(requestId), 0, {} };
 }
 
 Error Error::business(QString code, QString message, QString requestId, int httpStatus)
 {
-    return {ErrorKind::Business, std::move(code), std::move(message), std::move(requestId), httpStatus, {}};
+    return { ErrorKind::Business, std::move(code), std::move(message), std::move(requestId), httpStatus, {} };
 }
 
 Error Error::storage(QString code, QString message)
 {
-    return {ErrorKind::Storage, std::move(code), std::move(message), {}, 0, {}};
+    return { ErrorKind::Storage, std::move(code), std::move(message), {}, 0, {} };
 }
 
 Error Error::credentials(QString code, QString message)
 {
-    return {ErrorKind::Credentials, std::move(code), std::move(message), {}, 0, {}};
+    return { ErrorKind::Credentials, std::move(code), std::move(message), {}, 0, {} };
 }
 
 Error Error::cancelled(QString message)
 {
-    return {ErrorKind::Cancelled, QStringLiteral("CANCELLED"), std::move(message), {}, 0, {}};
+    return { ErrorKind::Cancelled, QStringLiteral("CANCELLED"), std::move(message), {}, 0, {} };
 }
 
 QString Error::toString() const

@@ -5,16 +5,17 @@
 namespace wxpay {
 
 // What went wrong, in the order a request can fail. Every failure in core/ is one of these.
-enum class ErrorKind {
-    Input,        // bad input refused before anything was sent or stored
-    Network,      // no reply: DNS, connection, TLS, timeout
-    Http,         // a reply with an unexpected HTTP status and no business error in it
+enum class ErrorKind
+{
+    Input, // bad input refused before anything was sent or stored
+    Network, // no reply: DNS, connection, TLS, timeout
+    Http, // a reply with an unexpected HTTP status and no business error in it
     Verification, // a reply whose signature, timestamp or serial could not be trusted
-    Protocol,     // a reply that is malformed or not what the protocol promises
-    Business,     // WeChat Pay answered with a business error code (err_code / code / errcode)
-    Storage,      // local database failure
-    Credentials,  // keychain unavailable, locked or missing entry
-    Cancelled,    // the operator or the program cancelled the operation
+    Protocol, // a reply that is malformed or not what the protocol promises
+    Business, // WeChat Pay answered with a business error code (err_code / code / errcode)
+    Storage, // local database failure
+    Credentials, // keychain unavailable, locked or missing entry
+    Cancelled, // the operator or the program cancelled the operation
 };
 
 QString errorKindName(ErrorKind kind);

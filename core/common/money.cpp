@@ -8,12 +8,11 @@ namespace wxpay {
 
 namespace {
 
-constexpr std::array kZeroDecimal{u"BIF", u"CLP", u"DJF", u"GNF", u"ISK", u"JPY", u"KMF", u"KRW", u"PYG",
-                                  u"RWF", u"UGX", u"UYI", u"VND", u"VUV", u"XAF", u"XOF", u"XPF"};
-constexpr std::array kThreeDecimal{u"BHD", u"IQD", u"JOD", u"KWD", u"LYD", u"OMR", u"TND"};
+constexpr std::array kZeroDecimal { u"BIF", u"CLP", u"DJF", u"GNF", u"ISK", u"JPY", u"KMF", u"KRW", u"PYG", u"RWF",
+    u"UGX", u"UYI", u"VND", u"VUV", u"XAF", u"XOF", u"XPF" };
+constexpr std::array kThreeDecimal { u"BHD", u"IQD", u"JOD", u"KWD", u"LYD", u"OMR", u"TND" };
 
-template<std::size_t N>
-bool listed(const std::array<const char16_t*, N>& list, QStringView currency)
+template<std::size_t N> bool listed(const std::array<const char16_t*, N>& list, QStringView currency)
 {
     for (const char16_t* code : list) {
         if (currency == QStringView(code))
@@ -24,8 +23,8 @@ bool listed(const std::array<const char16_t*, N>& list, QStringView currency)
 
 Error currencyError(QStringView currency)
 {
-    return Error::input(QStringLiteral("CURRENCY_INVALID"),
-                        u"not an ISO 4217 currency code: \"" % currency.toString() % u'"');
+    return Error::input(
+        QStringLiteral("CURRENCY_INVALID"), u"not an ISO 4217 currency code: \"" % currency.toString() % u'"');
 }
 
 } // namespace
@@ -86,7 +85,7 @@ Result<Money> Money::parse(QStringView text, const QString& currency)
         return Error::input(QStringLiteral("AMOUNT_FORMAT"), u"not an amount: \"" % text.toString() % u'"');
     if (fraction.size() > digits) {
         return Error::input(QStringLiteral("AMOUNT_PRECISION"),
-                            QStringLiteral("%1 has at most %2 decimal places").arg(currency).arg(digits));
+            QStringLiteral("%1 has at most %2 decimal places").arg(currency).arg(digits));
     }
 
     const auto tooLarge = Error::input(QStringLiteral("AMOUNT_TOO_LARGE"), QStringLiteral("amount is too large"));

@@ -23,14 +23,14 @@ public:
     static Result<Money> parse(QStringView text, const QString& currency);
 
     static bool isValidCurrency(QStringView currency); // three upper-case ASCII letters
-    static int exponent(QStringView currency);         // ISO 4217 minor-unit digits (2 unless listed)
+    static int exponent(QStringView currency); // ISO 4217 minor-unit digits (2 unless listed)
 
     bool isValid() const { return !m_currency.isEmpty(); }
     bool isZero() const { return m_minor == 0; }
     qint64 minorUnits() const { return m_minor; }
     const QString& currency() const { return m_currency; }
 
-    QString toString() const;             // "12.34"
+    QString toString() const; // "12.34"
     QString toStringWithCurrency() const; // "12.34 CNY"
 
     // Same-currency arithmetic; a currency mismatch, a negative result or an overflow is an Input error.
@@ -40,11 +40,7 @@ public:
     friend bool operator==(const Money&, const Money&) = default;
 
 private:
-    Money(qint64 minor, QString currency)
-        : m_minor(minor)
-        , m_currency(std::move(currency))
-    {
-    }
+    Money(qint64 minor, QString currency) : m_minor(minor), m_currency(std::move(currency)) { }
 
     qint64 m_minor = 0;
     QString m_currency;

@@ -17,8 +17,7 @@ QByteArray RandomNonceSource::next(int length)
     return out;
 }
 
-FixedNonceSource::FixedNonceSource(QList<QByteArray> values)
-    : m_values(std::move(values))
+FixedNonceSource::FixedNonceSource(QList<QByteArray> values) : m_values(std::move(values))
 {
     Q_ASSERT(!m_values.isEmpty());
 }

@@ -14,8 +14,8 @@ QByteArray digest(const EVP_MD* md, QByteArrayView data)
 {
     QByteArray out(EVP_MD_get_size(md), Qt::Uninitialized);
     unsigned int length = 0;
-    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()), reinterpret_cast<unsigned char*>(out.data()),
-                   &length, md, nullptr)
+    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()), reinterpret_cast<unsigned char*>(out.data()), &length,
+            md, nullptr)
         != 1)
         qFatal("EVP_Digest failed"); // only fails on allocation failure
     out.resize(static_cast<qsizetype>(length));
@@ -44,19 +44,20 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView message)
     ossl::MacPtr mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
     ossl::MacCtxPtr ctx(mac ? EVP_MAC_CTX_new(mac.get()) : nullptr);
     char digestName[] = "SHA256";
-    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digestName, 0), OSSL_PARAM_construct_end()};
+    const OSSL_PARAM params[]
+        = { OSSL_PARAM_construct_utf8_string("digest", digestName, 0), OSSL_PARAM_construct_end() };
     QByteArray out(32, Qt::Uninitialized);
     size_t length = 0;
     if (!ctx
-        || EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char*>(key.data()), static_cast<size_t>(key.size()),
-                        params)
-               != 1
-        || EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(message.data()),
-                          static_cast<size_t>(message.size()))
-               != 1
-        || EVP_MAC_final(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length,
-                         static_cast<size_t>(out.size()))
-               != 1)
+        || EVP_MAC_init(
+               ctx.get(), reinterpret_cast<const unsigned char*>(key.data()), static_cast<size_t>(key.size()), params)
+            != 1
+        || EVP_MAC_update(
+               ctx.get(), reinterpret_cast<const unsigned char*>(message.data()), static_cast<size_t>(message.size()))
+            != 1
+        || EVP_MAC_final(
+               ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length, static_cast<size_t>(out.size()))
+            != 1)
         qFatal("HMAC-SHA256 failed");
     out.resize(static_cast<qsizetype>(length));
     return out;

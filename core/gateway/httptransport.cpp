@@ -60,16 +60,13 @@ Status checkBaseUrl(const QUrl& url)
         return {};
     if (url.scheme() == u"http" && isLoopbackHost(url.host()))
         return {};
-    return Error::input(QStringLiteral("URL_INSECURE"),
-                        u"only https is allowed outside the local sandbox: " + url.toDisplayString());
+    return Error::input(
+        QStringLiteral("URL_INSECURE"), u"only https is allowed outside the local sandbox: " + url.toDisplayString());
 }
 
 HttpTransport::HttpTransport(QNetworkAccessManager& nam, TransportConfig config, QObject* parent)
-    : QObject(parent)
-    , m_nam(nam)
-    , m_config(std::move(config))
-{
-}
+    : QObject(parent), m_nam(nam), m_config(std::move(config))
+{ }
 
 HttpTransport::~HttpTransport()
 {
@@ -92,13 +89,13 @@ void HttpTransport::send(const WireRequest& request, QObject* context, Callback 
             context, [done = std::move(done), error = std::move(error)] { done(error); }, Qt::QueuedConnection);
     };
 
-    const QUrl& base =
-        request.endpoint == protocol::Endpoint::MiniProgram ? m_config.miniProgramBaseUrl : m_config.payBaseUrl;
+    const QUrl& base
+        = request.endpoint == protocol::Endpoint::MiniProgram ? m_config.miniProgramBaseUrl : m_config.payBaseUrl;
     if (const Status ok = checkBaseUrl(base); !ok)
         return fail(ok.error());
     if (request.needsClientCertificate && (m_config.clientKey.isNull() || m_config.clientCertificate.isNull())) {
         return fail(Error::credentials(QStringLiteral("CLIENT_CERTIFICATE_MISSING"),
-                                       QStringLiteral("this operation needs the merchant's API client certificate")));
+            QStringLiteral("this operation needs the merchant's API client certificate")));
     }
 
     QString basePath = base.path();
@@ -133,7 +130,7 @@ void HttpTransport::send(const WireRequest& request, QObject* context, Callback 
     }
 
     QNetworkReply* reply = m_nam.sendCustomRequest(networkRequest, request.method, request.body);
-    m_pending.insert(reply, Pending{context, std::move(done)});
+    m_pending.insert(reply, Pending { context, std::move(done) });
     qCDebug(lcGateway) << request.method << url.path() << "sent";
 
     connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
@@ -165,7 +162,7 @@ void HttpTransport::finish(QNetworkReply* reply)
     Result<WireResponse> result = [&]() -> Result<WireResponse> {
         if (pending.tooLarge) {
             return Error::protocol(QStringLiteral("BODY_TOO_LARGE"),
-                                   QStringLiteral("reply larger than %1 bytes").arg(m_config.maxResponseBytes));
+                QStringLiteral("reply larger than %1 bytes").arg(m_config.maxResponseBytes));
         }
         if (pending.aborted)
             return Error::cancelled(QStringLiteral("request cancelled"));
@@ -175,11 +172,11 @@ void HttpTransport::finish(QNetworkReply* reply)
         WireResponse response;
         response.status = status.toInt();
         for (const auto& [name, value] : reply->rawHeaderPairs())
-            response.headers.append({name, value});
+            response.headers.append({ name, value });
         response.body = reply->readAll();
         if (response.body.size() > m_config.maxResponseBytes) {
             return Error::protocol(QStringLiteral("BODY_TOO_LARGE"),
-                                   QStringLiteral("reply larger than %1 bytes").arg(m_config.maxResponseBytes));
+                QStringLiteral("reply larger than %1 bytes").arg(m_config.maxResponseBytes));
         }
         if (reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied) {
             // Connection-level failure after a partial reply (e.g. dropped mid-body).

@@ -24,9 +24,9 @@ namespace wxpay::gateway {
 
 struct TransportConfig
 {
-    QUrl payBaseUrl{QStringLiteral("https://api.mch.weixin.qq.com")};
-    QUrl miniProgramBaseUrl{QStringLiteral("https://api.weixin.qq.com")};
-    std::chrono::milliseconds timeout{std::chrono::seconds(15)};
+    QUrl payBaseUrl { QStringLiteral("https://api.mch.weixin.qq.com") };
+    QUrl miniProgramBaseUrl { QStringLiteral("https://api.weixin.qq.com") };
+    std::chrono::milliseconds timeout { std::chrono::seconds(15) };
     // Replaces the system CAs when non-empty: only the sandbox and tests set this.
     QList<QSslCertificate> trustedCaCertificates;
     // v2 /secapi/... mutual TLS; offered on every request to the payment host (see send()).

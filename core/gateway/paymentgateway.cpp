@@ -9,9 +9,7 @@ using protocol::WireRequest;
 using protocol::WireResponse;
 
 PaymentGateway::PaymentGateway(std::unique_ptr<PaymentCodec> codec, HttpTransport& transport, QObject* parent)
-    : QObject(parent)
-    , m_codec(std::move(codec))
-    , m_transport(transport)
+    : QObject(parent), m_codec(std::move(codec)), m_transport(transport)
 {
     Q_ASSERT(m_codec);
 }
@@ -22,28 +20,27 @@ void PaymentGateway::exchange(Result<WireRequest> request, Parse parse, QObject*
     if (!request.ok()) {
         // Refused before sending (bad input): still answer asynchronously, like every other outcome.
         QMetaObject::invokeMethod(
-            context, [done = std::move(done), error = request.error()] { done(error, CallInfo{}); },
+            context, [done = std::move(done), error = request.error()] { done(error, CallInfo {}); },
             Qt::QueuedConnection);
         return;
     }
-    m_transport.send(request.value(), context,
-                     [codec = m_codec, parse, done = std::move(done)](Result<WireResponse> reply) {
-                         if (!reply.ok())
-                             return done(reply.error(), CallInfo{});
-                         const CallInfo info{reply->requestId(), reply->status};
-                         Result<T> outcome = parse(*codec, reply.value());
-                         if (!outcome.ok())
-                             qCInfo(lcGateway) << "reply refused:" << outcome.error().toString();
-                         done(std::move(outcome), info);
-                     });
+    m_transport.send(
+        request.value(), context, [codec = m_codec, parse, done = std::move(done)](Result<WireResponse> reply) {
+            if (!reply.ok())
+                return done(reply.error(), CallInfo {});
+            const CallInfo info { reply->requestId(), reply->status };
+            Result<T> outcome = parse(*codec, reply.value());
+            if (!outcome.ok())
+                qCInfo(lcGateway) << "reply refused:" << outcome.error().toString();
+            done(std::move(outcome), info);
+        });
 }
 
 void PaymentGateway::createNative(const NativeOrderRequest& request, QObject* context, Callback<NativeOrder> done)
 {
     exchange<NativeOrder>(
         m_codec->createNative(request),
-        [](const PaymentCodec& c, const WireResponse& r) { return c.parseCreateNative(r); }, context,
-        std::move(done));
+        [](const PaymentCodec& c, const WireResponse& r) { return c.parseCreateNative(r); }, context, std::move(done));
 }
 
 void PaymentGateway::micropay(const MicropayRequest& request, QObject* context, Callback<Transaction> done)
@@ -85,8 +82,7 @@ void PaymentGateway::queryRefund(const RefundRef& refund, QObject* context, Call
 {
     exchange<QList<Refund>>(
         m_codec->queryRefund(refund),
-        [](const PaymentCodec& c, const WireResponse& r) { return c.parseQueryRefund(r); }, context,
-        std::move(done));
+        [](const PaymentCodec& c, const WireResponse& r) { return c.parseQueryRefund(r); }, context, std::move(done));
 }
 
 void PaymentGateway::tradeBill(const BillRequest& request, QObject* context, Callback<BillDownload> done)

@@ -27,8 +27,7 @@ class PaymentGateway : public QObject
     Q_OBJECT
 
 public:
-    template<typename T>
-    using Callback = std::function<void(Result<T>, CallInfo)>;
+    template<typename T> using Callback = std::function<void(Result<T>, CallInfo)>;
 
     PaymentGateway(std::unique_ptr<protocol::PaymentCodec> codec, HttpTransport& transport, QObject* parent = nullptr);
 

@@ -4,8 +4,8 @@
 // domain types. Pure: no network, no storage. Each implementation signs with the merchant's
 // secrets and verifies every reply before it maps it; an unverified reply is an Error.
 
-#include "common/result.h"
 #include "common/domain.h"
+#include "common/result.h"
 #include "protocol/wire.h"
 
 namespace wxpay::protocol {

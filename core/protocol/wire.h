@@ -13,16 +13,17 @@ namespace wxpay::protocol {
 using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
 // Which server a request goes to; the profile (or the sandbox) maps each to a base URL.
-enum class Endpoint {
-    Pay,         // api.mch.weixin.qq.com (or apihk.mch.weixin.qq.com for cross-border merchants)
+enum class Endpoint
+{
+    Pay, // api.mch.weixin.qq.com (or apihk.mch.weixin.qq.com for cross-border merchants)
     MiniProgram, // api.weixin.qq.com
 };
 
 struct WireRequest
 {
-    QByteArray method;    // "GET", "POST"
+    QByteArray method; // "GET", "POST"
     QString pathAndQuery; // "/v3/pay/transactions/native", "/pay/orderquery", "/cgi-bin/token?grant_type=..."
-    HeaderList headers;   // in the order they are sent
+    HeaderList headers; // in the order they are sent
     QByteArray body;
     Endpoint endpoint = Endpoint::Pay;
     bool needsClientCertificate = false; // v2 /secapi/... (mutual TLS)
@@ -39,7 +40,7 @@ struct WireResponse
     QByteArray body;
 
     QByteArray header(QByteArrayView name) const; // case-insensitive; empty if absent
-    QString requestId() const;                    // the Request-ID header, if any
+    QString requestId() const; // the Request-ID header, if any
 };
 
 } // namespace wxpay::protocol

@@ -1,7 +1,6 @@
 #include "qr/qrcode.h"
 
 #include <QPainter>
-
 #include <qrencode.h>
 
 #include <memory>
@@ -21,9 +20,8 @@ Result<QrCode> QrCode::encode(const QString& text)
         return Error::input(QStringLiteral("QR_EMPTY"), QStringLiteral("nothing to encode"));
     const QByteArray utf8 = text.toUtf8();
     // 8-bit mode keeps the bytes exactly as given (no Kanji or alphanumeric reinterpretation).
-    std::unique_ptr<QRcode, QrcodeDeleter> code(
-        QRcode_encodeData(static_cast<int>(utf8.size()), reinterpret_cast<const unsigned char*>(utf8.constData()), 0,
-                          QR_ECLEVEL_M));
+    std::unique_ptr<QRcode, QrcodeDeleter> code(QRcode_encodeData(
+        static_cast<int>(utf8.size()), reinterpret_cast<const unsigned char*>(utf8.constData()), 0, QR_ECLEVEL_M));
     if (!code)
         return Error::input(QStringLiteral("QR_TOO_LONG"), QStringLiteral("text too long for a QR code"));
 
@@ -48,8 +46,8 @@ QImage QrCode::toImage(int moduleSize, QColor dark, QColor light) const
     for (int y = 0; y < m_size; ++y) {
         for (int x = 0; x < m_size; ++x) {
             if (isDark(x, y)) {
-                painter.drawRect((x + kQuietZoneModules) * moduleSize, (y + kQuietZoneModules) * moduleSize,
-                                 moduleSize, moduleSize);
+                painter.drawRect(
+                    (x + kQuietZoneModules) * moduleSize, (y + kQuietZoneModules) * moduleSize, moduleSize, moduleSize);
             }
         }
     }
@@ -68,18 +66,23 @@ QByteArray QrCode::toSvg(int moduleSize) const
     for (int y = 0; y < m_size; ++y) {
         for (int x = 0; x < m_size; ++x) {
             if (isDark(x, y))
-                path += 'M' + QByteArray::number(x + kQuietZoneModules) + ',' +
-                        QByteArray::number(y + kQuietZoneModules) + "h1v1h-1z";
+                path += 'M' + QByteArray::number(x + kQuietZoneModules) + ','
+                    + QByteArray::number(y + kQuietZoneModules) + "h1v1h-1z";
         }
     }
     const QByteArray sideText = QByteArray::number(side);
     const QByteArray pixels = QByteArray::number(side * qMax(1, moduleSize));
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + pixels + "\" height=\"" + pixels +
-           "\" viewBox=\"0 0 " + sideText + ' ' + sideText + "\" shape-rendering=\"crispEdges\">\n"
-           "<rect width=\"" + sideText + "\" height=\"" + sideText + "\" fill=\"#ffffff\"/>\n"
-           "<path fill=\"#000000\" d=\"" + path + "\"/>\n"
-           "</svg>\n";
+           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        + pixels + "\" height=\"" + pixels + "\" viewBox=\"0 0 " + sideText + ' ' + sideText
+        + "\" shape-rendering=\"crispEdges\">\n"
+          "<rect width=\""
+        + sideText + "\" height=\"" + sideText
+        + "\" fill=\"#ffffff\"/>\n"
+          "<path fill=\"#000000\" d=\""
+        + path
+        + "\"/>\n"
+          "</svg>\n";
 }
 
 } // namespace wxpay::qr

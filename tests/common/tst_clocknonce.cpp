@@ -48,7 +48,7 @@ private Q_SLOTS:
 
     void fixedNoncesCycle()
     {
-        FixedNonceSource source({"A1B2C3D4E5F6G7", "second"});
+        FixedNonceSource source({ "A1B2C3D4E5F6G7", "second" });
         QCOMPARE(source.next(), QByteArray("A1B2C3D4E5F6G7"));
         QCOMPARE(source.next(), QByteArray("second"));
         QCOMPARE(source.next(4), QByteArray("A1B2"));

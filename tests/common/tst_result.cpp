@@ -48,9 +48,10 @@ private Q_SLOTS:
 
     void errorDescribesItself()
     {
-        const Error e = Error::business(QStringLiteral("USERPAYING"), QStringLiteral("需要用户输入支付密码"),
-                                        QStringLiteral("08F8B1"), 202);
-        QCOMPARE(e.toString(), QStringLiteral("business USERPAYING (HTTP 202, Request-ID 08F8B1): 需要用户输入支付密码"));
+        const Error e = Error::business(
+            QStringLiteral("USERPAYING"), QStringLiteral("需要用户输入支付密码"), QStringLiteral("08F8B1"), 202);
+        QCOMPARE(
+            e.toString(), QStringLiteral("business USERPAYING (HTTP 202, Request-ID 08F8B1): 需要用户输入支付密码"));
         QCOMPARE(Error::http(503, QStringLiteral("unavailable")).code, QStringLiteral("HTTP_503"));
         QCOMPARE(Error::network(QStringLiteral("TIMEOUT"), {}).toString(), QStringLiteral("network TIMEOUT"));
     }

@@ -24,17 +24,17 @@ public:
     {
         if (request.outTradeNo.isEmpty())
             return Error::input(QStringLiteral("OUT_TRADE_NO_MISSING"), QStringLiteral("no out_trade_no"));
-        return WireRequest{"POST", QStringLiteral("/native"), {}, request.outTradeNo.toUtf8()};
+        return WireRequest { "POST", QStringLiteral("/native"), {}, request.outTradeNo.toUtf8() };
     }
     Result<NativeOrder> parseCreateNative(const WireResponse& response) const override
     {
         if (response.status != 200)
             return Error::http(response.status, {}, response.requestId());
-        return NativeOrder{QString::fromUtf8(response.body), {}};
+        return NativeOrder { QString::fromUtf8(response.body), {} };
     }
     Result<WireRequest> closeOrder(const OrderRef& order) override
     {
-        return WireRequest{"POST", QStringLiteral("/close"), {}, order.outTradeNo.toUtf8()};
+        return WireRequest { "POST", QStringLiteral("/close"), {}, order.outTradeNo.toUtf8() };
     }
     Status parseCloseOrder(const WireResponse& response) const override
     {
@@ -110,10 +110,10 @@ private Q_SLOTS:
         PaymentGateway gateway(std::make_unique<EchoCodec>(), *m_transport);
         std::optional<Status> closed;
         std::optional<Status> paid;
-        gateway.closeOrder(OrderRef::byOutTradeNo(QStringLiteral("OPEN")), this,
-                           [&](Status s, CallInfo) { closed.emplace(s); });
-        gateway.closeOrder(OrderRef::byOutTradeNo(QStringLiteral("PAID")), this,
-                           [&](Status s, CallInfo) { paid.emplace(s); });
+        gateway.closeOrder(
+            OrderRef::byOutTradeNo(QStringLiteral("OPEN")), this, [&](Status s, CallInfo) { closed.emplace(s); });
+        gateway.closeOrder(
+            OrderRef::byOutTradeNo(QStringLiteral("PAID")), this, [&](Status s, CallInfo) { paid.emplace(s); });
         QTRY_VERIFY(closed.has_value() && paid.has_value());
         QVERIFY(closed->ok());
         WXPAY_VERIFY_ERROR(*paid, ErrorKind::Business, QStringLiteral("ORDERPAID"));
@@ -123,8 +123,8 @@ private Q_SLOTS:
     {
         PaymentGateway gateway(std::make_unique<EchoCodec>(), *m_transport);
         std::optional<Result<NativeOrder>> outcome;
-        CallInfo info{QStringLiteral("untouched"), -1};
-        gateway.createNative(NativeOrderRequest{}, this, [&](Result<NativeOrder> r, CallInfo i) {
+        CallInfo info { QStringLiteral("untouched"), -1 };
+        gateway.createNative(NativeOrderRequest {}, this, [&](Result<NativeOrder> r, CallInfo i) {
             outcome.emplace(std::move(r));
             info = i;
         });
@@ -142,7 +142,8 @@ private Q_SLOTS:
             PaymentGateway gateway(std::make_unique<EchoCodec>(), *m_transport);
             NativeOrderRequest request;
             request.outTradeNo = QStringLiteral("B2");
-            gateway.createNative(request, this, [&](Result<NativeOrder> r, CallInfo) { outcome.emplace(std::move(r)); });
+            gateway.createNative(
+                request, this, [&](Result<NativeOrder> r, CallInfo) { outcome.emplace(std::move(r)); });
         }
         QTRY_VERIFY(outcome.has_value());
         QCOMPARE((*outcome)->codeUrl, QStringLiteral("weixin://wxpay/bizpayurl?pr=B2"));

@@ -36,7 +36,7 @@ QList<Message> readTs(const QString& path, QString* error)
         if (name == u"name") {
             context = xml.readElementText();
         } else if (name == u"message") {
-            current = Message{context, {}, {}, true};
+            current = Message { context, {}, {}, true };
         } else if (name == u"source") {
             current.source = xml.readElementText();
         } else if (name == u"translation") {
@@ -85,7 +85,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         const QDir dir(QStringLiteral(WXPAY_TRANSLATIONS_DIR));
-        for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")})
+        for (const QString& language : { QStringLiteral("zh_CN"), QStringLiteral("en") })
             QTest::newRow(qPrintable(language)) << dir.filePath(QStringLiteral("wxpay_%1.ts").arg(language));
     }
 

@@ -35,11 +35,8 @@ bool isStaleTokenError(const Error& error)
     return code == kInvalidCredential || code == kInvalidAccessToken || code == kAccessTokenExpired;
 }
 
-MiniProgramCodec::MiniProgramCodec(QString appid, const Clock& clock)
-    : m_appid(std::move(appid))
-    , m_clock(clock)
-{
-}
+MiniProgramCodec::MiniProgramCodec(QString appid, const Clock& clock) : m_appid(std::move(appid)), m_clock(clock)
+{ }
 
 WireRequest MiniProgramCodec::token(QByteArrayView appSecret) const
 {
@@ -47,24 +44,22 @@ WireRequest MiniProgramCodec::token(QByteArrayView appSecret) const
     request.method = "GET";
     request.endpoint = Endpoint::MiniProgram;
     request.pathAndQuery = pathWithQuery(QStringLiteral("/cgi-bin/token"),
-                                         {{QStringLiteral("grant_type"), QStringLiteral("client_credential")},
-                                          {QStringLiteral("appid"), m_appid},
-                                          {QStringLiteral("secret"), QString::fromUtf8(appSecret)}});
-    request.headers = {{"Accept", "application/json"}};
+        { { QStringLiteral("grant_type"), QStringLiteral("client_credential") }, { QStringLiteral("appid"), m_appid },
+            { QStringLiteral("secret"), QString::fromUtf8(appSecret) } });
+    request.headers = { { "Accept", "application/json" } };
     return request;
 }
 
 WireRequest MiniProgramCodec::stableToken(QByteArrayView appSecret, bool forceRefresh) const
 {
-    const QJsonObject body{{QStringLiteral("grant_type"), QStringLiteral("client_credential")},
-                           {QStringLiteral("appid"), m_appid},
-                           {QStringLiteral("secret"), QString::fromUtf8(appSecret)},
-                           {QStringLiteral("force_refresh"), forceRefresh}};
+    const QJsonObject body { { QStringLiteral("grant_type"), QStringLiteral("client_credential") },
+        { QStringLiteral("appid"), m_appid }, { QStringLiteral("secret"), QString::fromUtf8(appSecret) },
+        { QStringLiteral("force_refresh"), forceRefresh } };
     WireRequest request;
     request.method = "POST";
     request.endpoint = Endpoint::MiniProgram;
     request.pathAndQuery = QStringLiteral("/cgi-bin/stable_token");
-    request.headers = {{"Accept", "application/json"}, {"Content-Type", "application/json"}};
+    request.headers = { { "Accept", "application/json" }, { "Content-Type", "application/json" } };
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return request;
 }
@@ -97,7 +92,7 @@ Result<AccessToken> MiniProgramCodec::parseToken(const WireResponse& response) c
     const qint64 expiresIn = reply->value(QStringLiteral("expires_in")).toInteger(0);
     if (token.isEmpty() || expiresIn <= 0)
         return Error::protocol(QStringLiteral("TOKEN_MISSING"), QStringLiteral("reply has no access_token/expires_in"));
-    return AccessToken{token, m_clock.now().addSecs(expiresIn)};
+    return AccessToken { token, m_clock.now().addSecs(expiresIn) };
 }
 
 Result<WireRequest> MiniProgramCodec::paidUnionId(const QString& accessToken, const PaidUnionIdQuery& query) const
@@ -107,23 +102,23 @@ Result<WireRequest> MiniProgramCodec::paidUnionId(const QString& accessToken, co
     if (query.openid.isEmpty())
         return Error::input(QStringLiteral("OPENID_MISSING"), QStringLiteral("openid is required"));
 
-    QList<std::pair<QString, QString>> items{{QStringLiteral("access_token"), accessToken},
-                                             {QStringLiteral("openid"), query.openid}};
+    QList<std::pair<QString, QString>> items { { QStringLiteral("access_token"), accessToken },
+        { QStringLiteral("openid"), query.openid } };
     if (!query.transactionId.isEmpty()) {
-        items.append({QStringLiteral("transaction_id"), query.transactionId});
+        items.append({ QStringLiteral("transaction_id"), query.transactionId });
     } else if (!query.mchId.isEmpty() && !query.outTradeNo.isEmpty()) {
-        items.append({QStringLiteral("mch_id"), query.mchId});
-        items.append({QStringLiteral("out_trade_no"), query.outTradeNo});
+        items.append({ QStringLiteral("mch_id"), query.mchId });
+        items.append({ QStringLiteral("out_trade_no"), query.outTradeNo });
     } else {
-        return Error::input(QStringLiteral("ORDER_MISSING"),
-                            QStringLiteral("give transaction_id, or mch_id and out_trade_no"));
+        return Error::input(
+            QStringLiteral("ORDER_MISSING"), QStringLiteral("give transaction_id, or mch_id and out_trade_no"));
     }
 
     WireRequest request;
     request.method = "GET";
     request.endpoint = Endpoint::MiniProgram;
     request.pathAndQuery = pathWithQuery(QStringLiteral("/wxa/getpaidunionid"), items);
-    request.headers = {{"Accept", "application/json"}};
+    request.headers = { { "Accept", "application/json" } };
     return request;
 }
 

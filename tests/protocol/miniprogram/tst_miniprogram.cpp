@@ -10,7 +10,7 @@ using namespace wxpay::protocol::miniprogram;
 namespace {
 WireResponse reply(QByteArray body, int status = 200)
 {
-    return WireResponse{status, {{"Content-Type", "application/json"}}, std::move(body)};
+    return WireResponse { status, { { "Content-Type", "application/json" } }, std::move(body) };
 }
 } // namespace
 
@@ -24,13 +24,14 @@ private Q_SLOTS:
         ManualClock clock(QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
         const MiniProgramCodec codec(QStringLiteral("wx1234567890abcdef"), clock);
         QCOMPARE(codec.token("s3cr+t/").toText(),
-                 QByteArray("GET /cgi-bin/token?grant_type=client_credential&appid=wx1234567890abcdef&secret=s3cr%2Bt%2F\n"
-                            "Accept: application/json\n\n"));
+            QByteArray("GET /cgi-bin/token?grant_type=client_credential&appid=wx1234567890abcdef&secret=s3cr%2Bt%2F\n"
+                       "Accept: application/json\n\n"));
         const WireRequest stable = codec.stableToken("secret", true);
         QCOMPARE(stable.endpoint, Endpoint::MiniProgram);
         QCOMPARE(stable.toText(),
-                 QByteArray("POST /cgi-bin/stable_token\nAccept: application/json\nContent-Type: application/json\n\n"
-                            R"({"appid":"wx1234567890abcdef","force_refresh":true,"grant_type":"client_credential","secret":"secret"})"));
+            QByteArray(
+                "POST /cgi-bin/stable_token\nAccept: application/json\nContent-Type: application/json\n\n"
+                R"({"appid":"wx1234567890abcdef","force_refresh":true,"grant_type":"client_credential","secret":"secret"})"));
     }
 
     void paidUnionIdRequestIsByteExact()
@@ -38,16 +39,16 @@ private Q_SLOTS:
         ManualClock clock(QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
         const MiniProgramCodec codec(QStringLiteral("wx1234567890abcdef"), clock);
         const auto byId = codec.paidUnionId(QStringLiteral("TOKEN"),
-                                            {QStringLiteral("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"),
-                                             QStringLiteral("4200000263201902167700134902"), {}, {}});
+            { QStringLiteral("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), QStringLiteral("4200000263201902167700134902"), {}, {} });
         WXPAY_VERIFY_OK(byId);
-        QCOMPARE(byId->toText(), QByteArray("GET /wxa/getpaidunionid?access_token=TOKEN&openid=oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
-                                            "&transaction_id=4200000263201902167700134902\nAccept: application/json\n\n"));
+        QCOMPARE(byId->toText(),
+            QByteArray("GET /wxa/getpaidunionid?access_token=TOKEN&openid=oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
+                       "&transaction_id=4200000263201902167700134902\nAccept: application/json\n\n"));
         const auto byOutTradeNo = codec.paidUnionId(
-            QStringLiteral("TOKEN"), {QStringLiteral("o1"), {}, QStringLiteral("1900009191"), QStringLiteral("A-1")});
+            QStringLiteral("TOKEN"), { QStringLiteral("o1"), {}, QStringLiteral("1900009191"), QStringLiteral("A-1") });
         WXPAY_VERIFY_OK(byOutTradeNo);
         QCOMPARE(byOutTradeNo->pathAndQuery,
-                 QStringLiteral("/wxa/getpaidunionid?access_token=TOKEN&openid=o1&mch_id=1900009191&out_trade_no=A-1"));
+            QStringLiteral("/wxa/getpaidunionid?access_token=TOKEN&openid=o1&mch_id=1900009191&out_trade_no=A-1"));
     }
 
     void paidUnionIdRefusesIncompleteQueries_data()
@@ -58,10 +59,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mchId");
         QTest::addColumn<QString>("outTradeNo");
         QTest::addColumn<QString>("code");
-        QTest::newRow("no token") << "" << "o1" << "42" << "" << "" << "ACCESS_TOKEN_MISSING";
-        QTest::newRow("no openid") << "T" << "" << "42" << "" << "" << "OPENID_MISSING";
-        QTest::newRow("no order") << "T" << "o1" << "" << "" << "" << "ORDER_MISSING";
-        QTest::newRow("mch_id without out_trade_no") << "T" << "o1" << "" << "1900009191" << "" << "ORDER_MISSING";
+        QTest::newRow("no token") << ""
+                                  << "o1"
+                                  << "42"
+                                  << ""
+                                  << ""
+                                  << "ACCESS_TOKEN_MISSING";
+        QTest::newRow("no openid") << "T"
+                                   << ""
+                                   << "42"
+                                   << ""
+                                   << ""
+                                   << "OPENID_MISSING";
+        QTest::newRow("no order") << "T"
+                                  << "o1"
+                                  << ""
+                                  << ""
+                                  << ""
+                                  << "ORDER_MISSING";
+        QTest::newRow("mch_id without out_trade_no") << "T"
+                                                     << "o1"
+                                                     << ""
+                                                     << "1900009191"
+                                                     << ""
+                                                     << "ORDER_MISSING";
     }
 
     void paidUnionIdRefusesIncompleteQueries()
@@ -74,7 +95,8 @@ private Q_SLOTS:
         QFETCH(QString, code);
         ManualClock clock(QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
         const MiniProgramCodec codec(QStringLiteral("wx1"), clock);
-        WXPAY_VERIFY_ERROR(codec.paidUnionId(token, {openid, transactionId, mchId, outTradeNo}), ErrorKind::Input, code);
+        WXPAY_VERIFY_ERROR(
+            codec.paidUnionId(token, { openid, transactionId, mchId, outTradeNo }), ErrorKind::Input, code);
     }
 
     void parsesToken()
@@ -105,8 +127,8 @@ private Q_SLOTS:
                                        << business << "89300" << false;
         QTest::newRow("expired token") << QByteArray(R"({"errcode":42001,"errmsg":"access_token expired"})") << 200
                                        << business << "42001" << true;
-        QTest::newRow("invalid credential") << QByteArray(R"({"errcode":40001,"errmsg":"invalid credential"})") << 200
-                                            << business << "40001" << true;
+        QTest::newRow("invalid credential")
+            << QByteArray(R"({"errcode":40001,"errmsg":"invalid credential"})") << 200 << business << "40001" << true;
         QTest::newRow("malformed") << QByteArray("{not json") << 200 << int(ErrorKind::Protocol) << "JSON_MALFORMED"
                                    << false;
         QTest::newRow("no unionid") << QByteArray(R"({"errcode":0,"errmsg":"ok"})") << 200 << int(ErrorKind::Protocol)
@@ -132,8 +154,8 @@ private Q_SLOTS:
     {
         ManualClock clock(QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
         const MiniProgramCodec codec(QStringLiteral("wx1"), clock);
-        const auto unionid =
-            codec.parsePaidUnionId(reply(R"({"unionid":"oTmHYjg-tElZ68xxxxxxxxhy1Rgk","errcode":0,"errmsg":"ok"})"));
+        const auto unionid
+            = codec.parsePaidUnionId(reply(R"({"unionid":"oTmHYjg-tElZ68xxxxxxxxhy1Rgk","errcode":0,"errmsg":"ok"})"));
         WXPAY_VERIFY_OK(unionid);
         QCOMPARE(unionid.value(), QStringLiteral("oTmHYjg-tElZ68xxxxxxxxhy1Rgk"));
     }
