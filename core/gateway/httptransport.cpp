@@ -8,12 +8,44 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 
+#include <cstring>
+
 namespace wxpay::gateway {
 
 using protocol::WireRequest;
 using protocol::WireResponse;
 
 namespace {
+
+// A request body that can be read once only. With it, and upload buffering off, QNetworkAccessManager cannot
+// silently send a POST again when a kept-alive connection closes before the reply starts: a payment request
+// must reach WeChat at most once per attempt, and the caller decides whether to query.
+class ReadOnceBody final : public QIODevice
+{
+public:
+    explicit ReadOnceBody(QByteArray data)
+        : m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_position + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(maxSize, m_data.size() - m_position);
+        std::memcpy(data, m_data.constData() + m_position, static_cast<size_t>(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
 
 bool isLoopbackHost(const QString& host)
 {
@@ -35,6 +67,7 @@ Error networkError(QNetworkReply* reply)
         code = QStringLiteral("CONNECTION_REFUSED");
         break;
     case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // closed before the reply; a resend was refused (see ReadOnceBody)
         code = QStringLiteral("CONNECTION_CLOSED");
         break;
     case QNetworkReply::HostNotFoundError:
@@ -129,7 +162,16 @@ void HttpTransport::send(const WireRequest& request, QObject* context, Callback 
         networkRequest.setSslConfiguration(ssl);
     }
 
-    QNetworkReply* reply = m_nam.sendCustomRequest(networkRequest, request.method, request.body);
+    QNetworkReply* reply = nullptr;
+    if (request.body.isEmpty()) {
+        reply = m_nam.sendCustomRequest(networkRequest, request.method);
+    } else {
+        networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto* body = new ReadOnceBody(request.body);
+        reply = m_nam.sendCustomRequest(networkRequest, request.method, body);
+        body->setParent(reply);
+    }
     m_pending.insert(reply, Pending { context, std::move(done) });
     qCDebug(lcGateway) << request.method << url.path() << "sent";
 
