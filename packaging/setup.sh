@@ -22,7 +22,7 @@ packages=(
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qtkeychain-qt6-dev libsecret-1-0
     libssl-dev libqrencode-dev libzxing-dev
-    xvfb xauth dbus gnome-keyring libsecret-tools fonts-wqy-microhei
+    qt6-translations-l10n xvfb xauth dbus gnome-keyring libsecret-tools fonts-wqy-microhei
     dpkg-dev file desktop-file-utils sqlite3
 )
 

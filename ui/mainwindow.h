@@ -1,25 +1,92 @@
 #pragma once
 
+#include "credentials/keyimport.h"
+#include "credentials/profilestore.h"
+
 #include <QMainWindow>
 
+#include <array>
+
+class QAction;
+class QActionGroup;
 class QLabel;
-class QTabWidget;
+class QListWidget;
+class QMenu;
+class QSettings;
+class QStackedWidget;
 
 namespace wxpay::ui {
 
-// The console's main window: a banner that says which merchant profile is active, and the panels.
+class PlaceholderPanel;
+class ProfilesPanel;
+class TakePaymentPanel;
+
+// The console's main window: navigation on the left (Ctrl+1..5), the panels, the red sandbox banner while the
+// active profile is the sandbox (or none is configured, which means the built-in sandbox), a language menu that
+// switches at once, and the About box. The window's geometry is kept in the settings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    enum class Panel
+    {
+        TakePayment,
+        Orders,
+        Refunds,
+        UnionId,
+        Settings,
+    };
+    static constexpr int kPanelCount = 5;
 
-    void setSandbox(bool sandbox);
+    // All three must outlive the window.
+    MainWindow(credentials::ProfileStore* profiles,
+        credentials::KeyImport* import,
+        QSettings* settings,
+        QWidget* parent = nullptr);
+
+    Panel currentPanel() const;
+    void showPanel(Panel panel);
+    bool isSandbox() const { return m_sandbox; }
+
+    // "zh_CN", "en" or "system": stored in the settings and applied at once.
+    void setLanguage(const QString& choice);
+    QString languageChoice() const;
+    void showAbout();
+
+    TakePaymentPanel* takePaymentPanel() const { return m_takePayment; }
+    ProfilesPanel* profilesPanel() const { return m_profilesPanel; }
+
+    static QString geometryKey(); // "ui/geometry"
+    static QString languageKey(); // "ui/language"
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    void refreshProfile();
+    void retranslateUi();
+
+    credentials::ProfileStore* m_profiles;
+    QSettings* m_settings;
+    bool m_sandbox = true;
+
     QLabel* m_banner = nullptr;
-    QTabWidget* m_panels = nullptr;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    TakePaymentPanel* m_takePayment = nullptr;
+    ProfilesPanel* m_profilesPanel = nullptr;
+    QLabel* m_activeProfile = nullptr;
+    QMenu* m_goMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    std::array<QAction*, kPanelCount> m_panelActions {};
+    QActionGroup* m_languageGroup = nullptr;
+    QAction* m_chinese = nullptr;
+    QAction* m_english = nullptr;
+    QAction* m_system = nullptr;
+    QAction* m_about = nullptr;
 };
 
 } // namespace wxpay::ui

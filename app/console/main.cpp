@@ -1,9 +1,18 @@
+#include "common/clock.h"
+#include "credentials/keychaincredentialstore.h"
+#include "credentials/keyimport.h"
+#include "credentials/profilestore.h"
 #include "mainwindow.h"
+#include "screenshots.h"
 #include "translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
+#include <QTextStream>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -17,23 +26,53 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QCoreApplication::translate("main", "Desktop merchant console for WeChat Pay"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption languageOption(
-        QStringLiteral("language"), QCoreApplication::translate("main", "User interface language: zh_CN or en."),
-        QStringLiteral("language"));
-    const QCommandLineOption quitAfterOption(
-        QStringLiteral("quit-after"),
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+        QCoreApplication::translate("main", "User interface language: zh_CN or en."), QStringLiteral("language"));
+    const QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
         QCoreApplication::translate("main", "Close the window after the given number of milliseconds."),
         QStringLiteral("ms"));
-    parser.addOptions({languageOption, quitAfterOption});
+    const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
+        QCoreApplication::translate(
+            "main", "Render every panel at 1280x800 as PNG files into the folder, with sample data, then exit."),
+        QStringLiteral("folder"));
+    parser.addOptions({ languageOption, quitAfterOption, screenshotsOption });
     parser.process(app);
 
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
-    wxpay::ui::installTranslation(app, locale);
+    QTextStream err(stderr);
+    const QString language = parser.value(languageOption);
+    if (parser.isSet(languageOption) && language != u"zh_CN" && language != u"en") {
+        err << QCoreApplication::translate("main", "Unknown language \"%1\": use zh_CN or en.").arg(language) << '\n';
+        return 2;
+    }
 
-    wxpay::ui::MainWindow window;
+    if (parser.isSet(screenshotsOption)) {
+        const auto written = wxpay::ui::renderScreenshots(parser.value(screenshotsOption),
+            parser.isSet(languageOption) ? language : wxpay::ui::languageForLocale(QLocale::system()));
+        if (!written) {
+            err << written.error().toString() << '\n';
+            return 1;
+        }
+        QTextStream out(stdout);
+        for (const QString& path : *written)
+            out << path << '\n';
+        return 0;
+    }
+
+    QSettings settings;
+    wxpay::credentials::KeychainCredentialStore keychain(&settings);
+    wxpay::credentials::ProfileStore profiles(&settings, &keychain);
+    const wxpay::SystemClock clock;
+    wxpay::credentials::KeyImport keyImport(&profiles, &clock);
+
+    // --language wins over the choice made in the Language menu.
+    const QString choice
+        = parser.isSet(languageOption) ? language : settings.value(wxpay::ui::MainWindow::languageKey()).toString();
+    wxpay::ui::installTranslation(app, wxpay::ui::localeForChoice(choice));
+
+    wxpay::ui::MainWindow window(&profiles, &keyImport, &settings);
     window.show();
 
     if (parser.isSet(quitAfterOption))
-        QTimer::singleShot(parser.value(quitAfterOption).toInt(), &app, &QApplication::quit);
+        QTimer::singleShot(parser.value(quitAfterOption).toInt(), &window, &QWidget::close);
     return QApplication::exec();
 }

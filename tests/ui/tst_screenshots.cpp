@@ -1,0 +1,59 @@
+// `wxpay-console --screenshots DIR`: every view at 1280×800, in both languages, and the QR still decodes.
+#include "qrdecode.h"
+#include "screenshots.h"
+#include "support/testsupport.h"
+#include "translation.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wxpay;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanupTestCase() { ui::installTranslation(*qApp, QLocale(QLocale::English)); }
+
+    void rendersEveryView_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << "en";
+        QTest::newRow("zh_CN") << "zh_CN";
+    }
+
+    void rendersEveryView()
+    {
+        QFETCH(QString, language);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString target = dir.filePath(QStringLiteral("shots"));
+        const auto written = ui::renderScreenshots(target, language);
+        WXPAY_VERIFY_OK(written);
+        const QStringList names { QStringLiteral("01-take-payment"), QStringLiteral("02-take-payment-amount-error"),
+            QStringLiteral("03-orders"), QStringLiteral("04-refunds"), QStringLiteral("05-unionid"),
+            QStringLiteral("06-settings"), QStringLiteral("07-settings-field-errors"), QStringLiteral("08-import-keys"),
+            QStringLiteral("09-qr-view"), QStringLiteral("10-qr-view-paid"), QStringLiteral("11-customer-view") };
+        QCOMPARE(written->size(), names.size());
+        for (int i = 0; i < names.size(); ++i) {
+            QCOMPARE(QFileInfo(written->at(i)).completeBaseName(), names.at(i));
+            const QImage image(written->at(i));
+            QVERIFY2(!image.isNull(), qPrintable(written->at(i)));
+            QCOMPARE(image.deviceIndependentSize().toSize(), QSize(1280, 800));
+        }
+        QCOMPARE(wxpay::test::decodeQr(QImage(written->at(8))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
+        QCOMPARE(wxpay::test::decodeQr(QImage(written->at(10))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
+    }
+
+    void refusesAnUnwritableFolder()
+    {
+        WXPAY_VERIFY_ERROR(ui::renderScreenshots(QStringLiteral("/proc/no-such-place"), QStringLiteral("en")),
+            ErrorKind::Storage, QStringLiteral("SCREENSHOT_FAILED"));
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
