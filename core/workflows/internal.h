@@ -1,0 +1,48 @@
+#pragma once
+
+// Helpers shared by the workflow implementations; not part of the module's interface.
+
+#include "common/error.h"
+#include "workflows/context.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+#include <chrono>
+
+namespace wxpay::workflows::detail {
+
+// The server's code without underscores, upper case, so that the families compare alike:
+// v2 SYSTEMERROR / v3 SYSTEM_ERROR, ORDERNOTEXIST / ORDER_NOT_EXIST, NOTENOUGH / NOT_ENOUGH.
+QString normalizedCode(const Error& error);
+bool hasCode(const Error& error, std::initializer_list<QStringView> normalizedCodes);
+
+// The calendar day in China (UTC+8, no DST): WeChat's days for reversals, bills and reconciliation.
+QDate chinaDate(const QDateTime& time);
+
+// Whether the request may have reached WeChat and changed something we cannot see from the reply:
+// no reply, a reply we could not trust or read, a 5xx, or a "busy, try again" business code.
+bool outcomeUnknown(const Error& error);
+
+// The request never left: refused while it was being built.
+inline bool neverSent(const Error& error)
+{
+    return error.kind == ErrorKind::Input;
+}
+
+// Appends one line to the audit log; a failure to write it is logged, never fatal to the workflow.
+void audit(const WorkflowContext& context,
+    const QString& action,
+    const QString& outTradeNo,
+    const QString& outRefundNo,
+    const QString& requestId,
+    const QString& detail);
+
+// The delay at `index` of a schedule whose last entry repeats.
+std::chrono::milliseconds delayAt(const QList<std::chrono::milliseconds>& schedule, qsizetype index);
+
+// Logs a storage failure that must not stop a workflow that already moved money.
+void warnStorage(const char* what, const Status& status);
+
+} // namespace wxpay::workflows::detail

@@ -1,0 +1,3 @@
+#include "workflows/log.h"
+
+Q_LOGGING_CATEGORY(lcWorkflows, "wxpay.workflows", QtInfoMsg)

@@ -1,0 +1,460 @@
+#include "workflows/refunds.h"
+
+#include "workflows/internal.h"
+#include "workflows/log.h"
+
+#include <QMetaEnum>
+
+namespace wxpay::workflows {
+
+using namespace detail;
+
+namespace {
+
+const QString kStepSending = QStringLiteral("sending");
+const QString kStepPolling = QStringLiteral("polling");
+
+QString stageName(RefundWorkflow::Stage stage)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<RefundWorkflow::Stage>().valueToKey(static_cast<int>(stage)));
+}
+
+OrderRef refOf(const storage::OrderRecord& order)
+{
+    return order.transactionId.isEmpty() ? OrderRef::byOutTradeNo(order.outTradeNo)
+                                         : OrderRef::byTransactionId(order.transactionId);
+}
+
+Status updateHistory(const WorkflowContext& context, const Refund& refund)
+{
+    return context.refunds.applyRefund(context.profileId, refund);
+}
+
+} // namespace
+
+RefundWorkflow::RefundWorkflow(WorkflowContext context, RefundOptions options, QObject* parent)
+    : QObject(parent), m_context(std::move(context)), m_options(std::move(options))
+{ }
+
+RefundWorkflow::~RefundWorkflow() = default;
+
+Result<Money> RefundWorkflow::refundable(const WorkflowContext& context, const QString& outTradeNo)
+{
+    auto order = context.orders.findByOutTradeNo(context.profileId, outTradeNo);
+    if (!order)
+        return order.error();
+    if (!order.value()) {
+        return Error::input(QStringLiteral("ORDER_NOT_IN_HISTORY"),
+            u"order " + outTradeNo + u" is not in the history: look it up first");
+    }
+    if (order.value()->state != TradeState::Success && order.value()->state != TradeState::Refund)
+        return Error::input(QStringLiteral("ORDER_NOT_PAID"), u"order " + outTradeNo + u" is not paid");
+    auto refunded = context.refunds.refundedTotal(context.profileId, outTradeNo);
+    if (!refunded)
+        return refunded.error();
+    return order.value()->amount.minus(refunded.value());
+}
+
+Status RefundWorkflow::start(const RefundStartRequest& request)
+{
+    if (m_phase != Phase::Idle)
+        return Error::input(QStringLiteral("BUSY"), QStringLiteral("this refund already runs"));
+    if (!request.amount.isValid() || request.amount.isZero())
+        return Error::input(QStringLiteral("AMOUNT_INVALID"), QStringLiteral("the refund must be above zero"));
+    if (request.reason.size() > 80)
+        return Error::input(
+            QStringLiteral("REASON_TOO_LONG"), QStringLiteral("the reason is limited to 80 characters"));
+
+    auto remainder = refundable(m_context, request.outTradeNo);
+    if (!remainder)
+        return remainder.error();
+    if (request.amount.currency() != remainder->currency()) {
+        return Error::input(QStringLiteral("CURRENCY_MISMATCH"),
+            u"the order is in " + remainder->currency() + u", the refund in " + request.amount.currency());
+    }
+    if (request.amount.minorUnits() > remainder->minorUnits()) {
+        Error error = Error::input(QStringLiteral("AMOUNT_OVER_REFUNDABLE"),
+            u"at most " + remainder->toStringWithCurrency() + u" can still be refunded");
+        error.detail = remainder->toString();
+        return error;
+    }
+    auto order = m_context.orders.findByOutTradeNo(m_context.profileId, request.outTradeNo);
+    if (!order || !order.value())
+        return order ? Error::storage(QStringLiteral("NOT_FOUND"), QStringLiteral("the order disappeared"))
+                     : order.error();
+
+    const QString outRefundNo = request.outRefundNo.isEmpty()
+        ? generateMerchantNo(u"R", m_context.clock, m_context.nonces)
+        : request.outRefundNo;
+    const Error used
+        = Error::input(QStringLiteral("OUT_REFUND_NO_USED"), u"refund " + outRefundNo + u" already exists");
+    auto existing = m_context.refunds.findByOutRefundNo(m_context.profileId, outRefundNo);
+    if (!existing)
+        return existing.error();
+    if (existing.value())
+        return used;
+
+    storage::RefundRecord row;
+    row.profileId = m_context.profileId;
+    row.outTradeNo = request.outTradeNo;
+    row.outRefundNo = outRefundNo;
+    row.amount = request.amount;
+    row.reason = request.reason;
+
+    storage::JournalEntry entry;
+    entry.kind = storage::JournalKind::Refund;
+    entry.profileId = m_context.profileId;
+    entry.outTradeNo = request.outTradeNo;
+    entry.outRefundNo = outRefundNo;
+    entry.step = kStepSending;
+
+    storage::TransactionGuard guard(m_context.database);
+    if (Status begun = guard.begin(); !begun)
+        return begun;
+    if (auto inserted = m_context.refunds.insert(row); !inserted)
+        return inserted.error().code == u"DUPLICATE" ? used : inserted.error();
+    auto journalId = m_context.journal.begin(entry);
+    if (!journalId)
+        return journalId.error();
+    if (Status committed = guard.commit(); !committed)
+        return committed;
+
+    m_journalId = journalId.value();
+    if (Status prepared = prepare(*order.value(), row); !prepared)
+        return prepared;
+    m_request.notifyUrl = request.notifyUrl;
+    audit(m_context, QStringLiteral("refund.start"), m_outTradeNo, m_outRefundNo, {},
+        u"amount " + request.amount.toStringWithCurrency());
+    send();
+    return {};
+}
+
+Status RefundWorkflow::prepare(const storage::OrderRecord& order, const storage::RefundRecord& refund)
+{
+    m_outTradeNo = order.outTradeNo;
+    m_outRefundNo = refund.outRefundNo;
+    m_request.order = refOf(order);
+    m_request.outRefundNo = refund.outRefundNo;
+    m_request.refund = refund.amount;
+    m_request.total = order.amount;
+    m_request.reason = refund.reason;
+    return {};
+}
+
+Status RefundWorkflow::resume(const storage::JournalEntry& entry)
+{
+    if (m_phase != Phase::Idle)
+        return Error::input(QStringLiteral("BUSY"), QStringLiteral("this refund already runs"));
+    if (entry.kind != storage::JournalKind::Refund || entry.profileId != m_context.profileId)
+        return Error::input(
+            QStringLiteral("JOURNAL_KIND"), QStringLiteral("not a refund journal entry of this profile"));
+    auto order = m_context.orders.findByOutTradeNo(m_context.profileId, entry.outTradeNo);
+    if (!order)
+        return order.error();
+    auto refund = m_context.refunds.findByOutRefundNo(m_context.profileId, entry.outRefundNo);
+    if (!refund)
+        return refund.error();
+    if (!order.value() || !refund.value())
+        return Error::storage(QStringLiteral("NOT_FOUND"), u"refund " + entry.outRefundNo + u" is not in the history");
+    m_journalId = entry.id;
+    if (Status prepared = prepare(*order.value(), *refund.value()); !prepared)
+        return prepared;
+    qCInfo(lcWorkflows) << "resuming refund" << m_outRefundNo << "from step" << entry.step;
+    audit(m_context, QStringLiteral("refund.resume"), m_outTradeNo, m_outRefundNo, {}, u"from step " + entry.step);
+    // Sending the same out_refund_no again is safe: WeChat answers with the refund it already has.
+    if (entry.step == kStepSending) {
+        send();
+    } else {
+        setStage(Stage::Processing);
+        poll();
+    }
+    return {};
+}
+
+void RefundWorkflow::send()
+{
+    m_phase = Phase::Sending;
+    ++m_sends;
+    recordAttempt();
+    setStage(Stage::Sending);
+    m_context.gateway.refund(
+        m_request, this, [this](Result<Refund> result, gateway::CallInfo info) { onSend(std::move(result), info); });
+}
+
+void RefundWorkflow::onSend(Result<Refund> result, const gateway::CallInfo& info)
+{
+    audit(m_context, QStringLiteral("refund.request"), m_outTradeNo, m_outRefundNo, info.requestId,
+        result ? refundStatusName(result->status) : result.error().toString());
+    if (result) {
+        Refund refund = std::move(result).value();
+        if (refund.outRefundNo.isEmpty())
+            refund.outRefundNo = m_outRefundNo;
+        advanceJournal(kStepPolling);
+        if (!follow(refund)) {
+            setStage(Stage::Processing);
+            schedulePoll();
+        }
+        return;
+    }
+    const Error& error = result.error();
+    if (neverSent(error) || !outcomeUnknown(error)) {
+        finishRefused(error);
+        return;
+    }
+    recordError(error);
+    if (m_sends >= m_options.maxSendAttempts) {
+        Outcome outcome;
+        outcome.stage = Stage::NeedsAttention;
+        outcome.error = error;
+        finish(std::move(outcome), false);
+        return;
+    }
+    m_phase = Phase::WaitingToSend;
+    m_context.scheduler.after(delayAt(m_options.resendDelays, m_sends - 1), this, [this] {
+        if (m_phase == Phase::WaitingToSend)
+            send();
+    });
+}
+
+void RefundWorkflow::schedulePoll()
+{
+    if (m_queries >= m_options.maxPolls) {
+        Outcome outcome;
+        outcome.stage = Stage::NeedsAttention;
+        outcome.refund = m_last;
+        outcome.error
+            = Error::business(QStringLiteral("PROCESSING"), QStringLiteral("the refund is still being processed"), {});
+        finish(std::move(outcome), false);
+        return;
+    }
+    m_phase = Phase::WaitingToPoll;
+    m_context.scheduler.after(delayAt(m_options.pollDelays, m_queries), this, [this] {
+        if (m_phase == Phase::WaitingToPoll)
+            poll();
+    });
+}
+
+void RefundWorkflow::poll()
+{
+    m_phase = Phase::Polling;
+    ++m_queries;
+    recordAttempt();
+    RefundRef ref;
+    ref.outRefundNo = m_outRefundNo;
+    m_context.gateway.queryRefund(
+        ref, this, [this](Result<QList<Refund>> result, gateway::CallInfo info) { onPoll(std::move(result), info); });
+}
+
+void RefundWorkflow::onPoll(Result<QList<Refund>> result, const gateway::CallInfo& info)
+{
+    if (!result) {
+        audit(m_context, QStringLiteral("refund.query"), m_outTradeNo, m_outRefundNo, info.requestId,
+            result.error().toString());
+        recordError(result.error());
+        schedulePoll();
+        return;
+    }
+    for (const Refund& refund : result.value()) {
+        if (refund.outRefundNo != m_outRefundNo)
+            continue;
+        audit(m_context, QStringLiteral("refund.query"), m_outTradeNo, m_outRefundNo, info.requestId,
+            refundStatusName(refund.status));
+        if (!follow(refund))
+            schedulePoll();
+        return;
+    }
+    const Error missing = Error::protocol(
+        QStringLiteral("REFUND_NOT_LISTED"), u"the answer does not list refund " + m_outRefundNo, info.requestId);
+    audit(m_context, QStringLiteral("refund.query"), m_outTradeNo, m_outRefundNo, info.requestId, missing.toString());
+    recordError(missing);
+    schedulePoll();
+}
+
+bool RefundWorkflow::follow(const Refund& refund)
+{
+    m_last = refund;
+    warnStorage("refund answer", updateHistory(m_context, refund));
+    Stage final = Stage::Idle;
+    switch (refund.status) {
+    case RefundStatus::Success:
+        final = Stage::Succeeded;
+        break;
+    case RefundStatus::Closed:
+        final = Stage::Closed;
+        break;
+    case RefundStatus::Abnormal:
+    case RefundStatus::Change:
+        final = Stage::Abnormal;
+        break;
+    case RefundStatus::Processing:
+    case RefundStatus::Unknown:
+        return false;
+    }
+    Outcome outcome;
+    outcome.stage = final;
+    outcome.refund = refund;
+    finish(std::move(outcome), true);
+    return true;
+}
+
+void RefundWorkflow::finishRefused(const Error& error)
+{
+    // Never accepted: closing the row gives its amount back to what may still be refunded.
+    Refund closed;
+    closed.outRefundNo = m_outRefundNo;
+    closed.status = RefundStatus::Closed;
+    warnStorage("refused refund", updateHistory(m_context, closed));
+    recordError(error);
+    Outcome outcome;
+    outcome.stage = Stage::Refused;
+    outcome.error = error;
+    finish(std::move(outcome), true);
+}
+
+void RefundWorkflow::finish(Outcome outcome, bool settled)
+{
+    m_phase = Phase::Done;
+    outcome.outTradeNo = m_outTradeNo;
+    outcome.outRefundNo = m_outRefundNo;
+    outcome.sends = m_sends;
+    outcome.queries = m_queries;
+    if (m_journalId != 0) {
+        if (settled)
+            warnStorage("journal finish", m_context.journal.finish(m_journalId, stageName(outcome.stage).toLower()));
+        else
+            advanceJournal(m_sends > 0 && m_last ? kStepPolling : kStepSending);
+    }
+    // WeChat reports an order as REFUND while it has a refund that is not closed: keep the order row in step.
+    if (m_last && m_last->status != RefundStatus::Closed) {
+        Transaction order;
+        order.outTradeNo = m_outTradeNo;
+        order.state = TradeState::Refund;
+        warnStorage("order state", m_context.orders.applyTransaction(m_context.profileId, order));
+    }
+    audit(m_context, QStringLiteral("refund.outcome"), m_outTradeNo, m_outRefundNo, {},
+        stageName(outcome.stage) + (outcome.error ? u": " + outcome.error->toString() : QString()));
+    qCInfo(lcWorkflows) << "refund" << m_outRefundNo << "ended" << outcome.stage;
+    m_outcome = outcome;
+    setStage(outcome.stage);
+    Q_EMIT finished(outcome);
+}
+
+void RefundWorkflow::setStage(Stage stage)
+{
+    if (m_stage == stage)
+        return;
+    m_stage = stage;
+    Q_EMIT stageChanged(stage);
+}
+
+void RefundWorkflow::advanceJournal(const QString& step)
+{
+    if (m_journalId != 0)
+        warnStorage("journal step", m_context.journal.advance(m_journalId, step, {}));
+}
+
+void RefundWorkflow::recordAttempt()
+{
+    if (m_journalId != 0)
+        warnStorage("journal attempt", m_context.journal.recordAttempt(m_journalId));
+}
+
+void RefundWorkflow::recordError(const Error& error)
+{
+    warnStorage("refund error", m_context.refunds.recordError(m_context.profileId, m_outRefundNo, error));
+}
+
+// ---- RefundCheck ----
+
+RefundCheck::RefundCheck(WorkflowContext context, QObject* parent) : QObject(parent), m_context(std::move(context))
+{ }
+
+Status RefundCheck::checkRefund(const QString& outTradeNo, const QString& outRefundNo)
+{
+    if (m_running)
+        return Error::input(QStringLiteral("BUSY"), QStringLiteral("a refund check is already running"));
+    if (outRefundNo.isEmpty())
+        return Error::input(QStringLiteral("REF_MISSING"), QStringLiteral("name the refund (out_refund_no)"));
+    m_outTradeNo = outTradeNo;
+    RefundRef ref;
+    ref.outRefundNo = outRefundNo;
+    m_queue = { ref };
+    m_outcome = {};
+    m_running = true;
+    next();
+    return {};
+}
+
+Status RefundCheck::checkOrder(const QString& outTradeNo)
+{
+    if (m_running)
+        return Error::input(QStringLiteral("BUSY"), QStringLiteral("a refund check is already running"));
+    if (outTradeNo.isEmpty())
+        return Error::input(QStringLiteral("REF_MISSING"), QStringLiteral("name the order (out_trade_no)"));
+    m_outTradeNo = outTradeNo;
+    m_queue.clear();
+    if (m_context.gateway.family() == ApiFamily::V3) {
+        // APIv3 domestic has no "refunds of an order" query: ask for each refund the history knows.
+        auto known = m_context.refunds.forOrder(m_context.profileId, outTradeNo);
+        if (!known)
+            return known.error();
+        for (const storage::RefundRecord& record : known.value()) {
+            RefundRef ref;
+            ref.outRefundNo = record.outRefundNo;
+            m_queue.append(ref);
+        }
+    } else {
+        RefundRef ref;
+        ref.order = OrderRef::byOutTradeNo(outTradeNo);
+        m_queue.append(ref);
+    }
+    m_outcome = {};
+    m_running = true;
+    next();
+    return {};
+}
+
+void RefundCheck::next()
+{
+    if (m_queue.isEmpty()) {
+        // Answer later, like every other outcome, even when there was nothing to ask.
+        QMetaObject::invokeMethod(this, &RefundCheck::finish, Qt::QueuedConnection);
+        return;
+    }
+    const RefundRef ref = m_queue.takeFirst();
+    m_context.gateway.queryRefund(
+        ref, this, [this](Result<QList<Refund>> result, gateway::CallInfo info) { onAnswer(std::move(result), info); });
+}
+
+void RefundCheck::onAnswer(Result<QList<Refund>> result, const gateway::CallInfo& info)
+{
+    m_outcome.requestId = info.requestId;
+    audit(m_context, QStringLiteral("refund.check"), m_outTradeNo, {}, info.requestId,
+        result ? QStringLiteral("%1 refund(s)").arg(result->size()) : result.error().toString());
+    if (!result) {
+        if (!m_outcome.error)
+            m_outcome.error = result.error();
+    } else {
+        for (const Refund& refund : result.value()) {
+            m_outcome.refunds.append(refund);
+            // Refunds made elsewhere have no row here; that is not a failure.
+            const Status applied = m_context.refunds.applyRefund(m_context.profileId, refund);
+            if (!applied && applied.error().code != u"NOT_FOUND" && !m_outcome.error)
+                m_outcome.error = applied.error();
+        }
+    }
+    next();
+}
+
+void RefundCheck::finish()
+{
+    if (!m_outTradeNo.isEmpty()) {
+        auto records = m_context.refunds.forOrder(m_context.profileId, m_outTradeNo);
+        if (records)
+            m_outcome.records = records.value();
+    }
+    m_running = false;
+    Q_EMIT finished(m_outcome);
+}
+
+} // namespace wxpay::workflows
