@@ -859,12 +859,240 @@
         <translation>Amount to collect: %1</translation>
     </message>
     <message>
-        <source>Coming next: collect this amount with a QR code for the customer to scan, or scan the customer&apos;s payment code. This arrives with the payment workflows in the next update.</source>
-        <translation>Coming next: collect this amount with a QR code for the customer to scan, or scan the customer&apos;s payment code. This arrives with the payment workflows in the next update.</translation>
-    </message>
-    <message>
         <source>Amount (%1):</source>
         <translation>Amount (%1):</translation>
+    </message>
+    <message>
+        <source>What WeChat Pay said about this payment:</source>
+        <translation>What WeChat Pay said about this payment:</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>Creating the order…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan and pay…</source>
+        <translation>Waiting for the customer to scan and pay…</translation>
+    </message>
+    <message>
+        <source>Closing the order…</source>
+        <translation>Closing the order…</translation>
+    </message>
+    <message>
+        <source>Paid.</source>
+        <translation>Paid.</translation>
+    </message>
+    <message>
+        <source>The order is closed: nothing was charged.</source>
+        <translation>The order is closed: nothing was charged.</translation>
+    </message>
+    <message>
+        <source>The QR code expired before the customer paid: nothing was charged.</source>
+        <translation>The QR code expired before the customer paid: nothing was charged.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay did not create the order.</source>
+        <translation>WeChat Pay did not create the order.</translation>
+    </message>
+    <message>
+        <source>The order&apos;s outcome is unclear: look it up in Orders before taking the payment again.</source>
+        <translation>The order&apos;s outcome is unclear: look it up in Orders before taking the payment again.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to enter their password…</source>
+        <translation>Waiting for the customer to enter their password…</translation>
+    </message>
+    <message>
+        <source>Checking with WeChat Pay whether the customer paid…</source>
+        <translation>Checking with WeChat Pay whether the customer paid…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>Cancelling the payment…</translation>
+    </message>
+    <message>
+        <source>Sending the payment…</source>
+        <translation>Sending the payment…</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAID</translation>
+    </message>
+    <message>
+        <source>%1 received.</source>
+        <translation>%1 received.</translation>
+    </message>
+    <message>
+        <source>CHECK NEEDED</source>
+        <translation>CHECK NEEDED</translation>
+    </message>
+    <message>
+        <source>The outcome is unclear and can no longer be cancelled: look it up in Orders and refund it if the customer was charged.</source>
+        <translation>The outcome is unclear and can no longer be cancelled: look it up in Orders and refund it if the customer was charged.</translation>
+    </message>
+    <message>
+        <source>The outcome is unclear: look it up in Orders before taking the payment again.</source>
+        <translation>The outcome is unclear: look it up in Orders before taking the payment again.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay declined the payment.</source>
+        <translation>WeChat Pay declined the payment.</translation>
+    </message>
+    <message>
+        <source>The payment failed on the customer&apos;s side: ask them to try again.</source>
+        <translation>The payment failed on the customer&apos;s side: ask them to try again.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay did not create the payment: nothing was charged.</source>
+        <translation>WeChat Pay did not create the payment: nothing was charged.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the payment was reversed, nothing was charged.</source>
+        <translation>Cancelled: the payment was reversed, nothing was charged.</translation>
+    </message>
+    <message>
+        <source>The customer did not confirm in time: the payment was reversed, nothing was charged.</source>
+        <translation>The customer did not confirm in time: the payment was reversed, nothing was charged.</translation>
+    </message>
+    <message>
+        <source>The payment was not sent.</source>
+        <translation>The payment was not sent.</translation>
+    </message>
+    <message>
+        <source>NOT PAID</source>
+        <translation>NOT PAID</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Request-ID: %1</source>
+        <translation>Request-ID: %1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP status: %1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Message: %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount greater than zero.</source>
+        <translation>Enter an amount greater than zero.</translation>
+    </message>
+    <message>
+        <source>Enter a description of what the customer buys.</source>
+        <translation>Enter a description of what the customer buys.</translation>
+    </message>
+    <message>
+        <source>This is not a valid WeChat payment code: scan the code shown in the customer&apos;s WeChat.</source>
+        <translation>This is not a valid WeChat payment code: scan the code shown in the customer&apos;s WeChat.</translation>
+    </message>
+    <message>
+        <source>This payment code was already used: ask the customer to refresh it.</source>
+        <translation>This payment code was already used: ask the customer to refresh it.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s payment code has expired: ask them to refresh it.</source>
+        <translation>The customer&apos;s payment code has expired: ask them to refresh it.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s balance is not enough: ask them to pay with another card.</source>
+        <translation>The customer&apos;s balance is not enough: ask them to pay with another card.</translation>
+    </message>
+    <message>
+        <source>A payment is already running.</source>
+        <translation>A payment is already running.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached: check the network connection.</source>
+        <translation>WeChat Pay could not be reached: check the network connection.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered in an unexpected way.</source>
+        <translation>WeChat Pay answered in an unexpected way.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay&apos;s answer could not be verified.</source>
+        <translation>WeChat Pay&apos;s answer could not be verified.</translation>
+    </message>
+    <message>
+        <source>WeChat Pay refused: %1</source>
+        <translation>WeChat Pay refused: %1</translation>
+    </message>
+    <message>
+        <source>The local payment history could not be written.</source>
+        <translation>The local payment history could not be written.</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s keys could not be used: check the profile in Settings.</source>
+        <translation>The merchant&apos;s keys could not be used: check the profile in Settings.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>This cannot be sent: %1</source>
+        <translation>This cannot be sent: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the sandbox…</source>
+        <translation>Preparing the sandbox…</translation>
+    </message>
+    <message>
+        <source>Opening the merchant profile…</source>
+        <translation>Opening the merchant profile…</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <source>QR code (customer scans)</source>
+        <translation>QR code (customer scans)</translation>
+    </message>
+    <message>
+        <source>Payment code (scan the customer)</source>
+        <translation>Payment code (scan the customer)</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Show QR code</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s payment code:</source>
+        <translation>Customer&apos;s payment code:</translation>
+    </message>
+    <message>
+        <source>Scan the code in the customer&apos;s WeChat; the payment starts when the scanner sends Enter.</source>
+        <translation>Scan the code in the customer&apos;s WeChat; the payment starts when the scanner sends Enter.</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>Close order</translation>
+    </message>
+    <message>
+        <source>Customer scans and pays (sandbox)</source>
+        <translation>Customer scans and pays (sandbox)</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <source>New payment</source>
+        <translation>New payment</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>

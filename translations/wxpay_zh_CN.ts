@@ -859,12 +859,240 @@
         <translation>应收金额：%1</translation>
     </message>
     <message>
-        <source>Coming next: collect this amount with a QR code for the customer to scan, or scan the customer&apos;s payment code. This arrives with the payment workflows in the next update.</source>
-        <translation>即将推出：出示二维码让顾客扫码，或扫描顾客的付款码，收取此金额。此功能将随支付流程在下一次更新中提供。</translation>
-    </message>
-    <message>
         <source>Amount (%1):</source>
         <translation>金额（%1）：</translation>
+    </message>
+    <message>
+        <source>What WeChat Pay said about this payment:</source>
+        <translation>微信支付对这笔付款的答复：</translation>
+    </message>
+    <message>
+        <source>Creating the order…</source>
+        <translation>正在创建订单…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan and pay…</source>
+        <translation>等待顾客扫码付款…</translation>
+    </message>
+    <message>
+        <source>Closing the order…</source>
+        <translation>正在关闭订单…</translation>
+    </message>
+    <message>
+        <source>Paid.</source>
+        <translation>已付款。</translation>
+    </message>
+    <message>
+        <source>The order is closed: nothing was charged.</source>
+        <translation>订单已关闭：未扣款。</translation>
+    </message>
+    <message>
+        <source>The QR code expired before the customer paid: nothing was charged.</source>
+        <translation>顾客付款前二维码已过期：未扣款。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay did not create the order.</source>
+        <translation>微信支付未创建此订单。</translation>
+    </message>
+    <message>
+        <source>The order&apos;s outcome is unclear: look it up in Orders before taking the payment again.</source>
+        <translation>订单结果不明：请先在“订单”中查询，再重新收款。</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to enter their password…</source>
+        <translation>等待顾客输入支付密码…</translation>
+    </message>
+    <message>
+        <source>Checking with WeChat Pay whether the customer paid…</source>
+        <translation>正在向微信支付确认顾客是否已付款…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>正在撤销付款…</translation>
+    </message>
+    <message>
+        <source>Sending the payment…</source>
+        <translation>正在发起付款…</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>%1 received.</source>
+        <translation>已收款 %1。</translation>
+    </message>
+    <message>
+        <source>CHECK NEEDED</source>
+        <translation>需要核实</translation>
+    </message>
+    <message>
+        <source>The outcome is unclear and can no longer be cancelled: look it up in Orders and refund it if the customer was charged.</source>
+        <translation>结果不明且已无法撤销：请在“订单”中查询，如顾客已被扣款请退款。</translation>
+    </message>
+    <message>
+        <source>The outcome is unclear: look it up in Orders before taking the payment again.</source>
+        <translation>结果不明：请先在“订单”中查询，再重新收款。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay declined the payment.</source>
+        <translation>微信支付拒绝了这笔付款。</translation>
+    </message>
+    <message>
+        <source>The payment failed on the customer&apos;s side: ask them to try again.</source>
+        <translation>顾客付款失败：请让顾客重试。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay did not create the payment: nothing was charged.</source>
+        <translation>微信支付未创建这笔付款：未扣款。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the payment was reversed, nothing was charged.</source>
+        <translation>已取消：付款已撤销，未扣款。</translation>
+    </message>
+    <message>
+        <source>The customer did not confirm in time: the payment was reversed, nothing was charged.</source>
+        <translation>顾客未及时确认：付款已撤销，未扣款。</translation>
+    </message>
+    <message>
+        <source>The payment was not sent.</source>
+        <translation>付款未发出。</translation>
+    </message>
+    <message>
+        <source>NOT PAID</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>错误码：%1</translation>
+    </message>
+    <message>
+        <source>Request-ID: %1</source>
+        <translation>Request-ID：%1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>信息：%1</translation>
+    </message>
+    <message>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>Enter a description of what the customer buys.</source>
+        <translation>请输入商品描述。</translation>
+    </message>
+    <message>
+        <source>This is not a valid WeChat payment code: scan the code shown in the customer&apos;s WeChat.</source>
+        <translation>这不是有效的微信付款码：请扫描顾客微信中显示的付款码。</translation>
+    </message>
+    <message>
+        <source>This payment code was already used: ask the customer to refresh it.</source>
+        <translation>此付款码已使用过：请让顾客刷新付款码。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s payment code has expired: ask them to refresh it.</source>
+        <translation>顾客的付款码已过期：请让顾客刷新付款码。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s balance is not enough: ask them to pay with another card.</source>
+        <translation>顾客余额不足：请让顾客换一张卡付款。</translation>
+    </message>
+    <message>
+        <source>A payment is already running.</source>
+        <translation>已有一笔付款正在进行。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay could not be reached: check the network connection.</source>
+        <translation>无法连接微信支付：请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay answered in an unexpected way.</source>
+        <translation>微信支付的答复不符合预期。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay&apos;s answer could not be verified.</source>
+        <translation>无法验证微信支付的答复。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay refused: %1</source>
+        <translation>微信支付拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The local payment history could not be written.</source>
+        <translation>无法写入本地付款记录。</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s keys could not be used: check the profile in Settings.</source>
+        <translation>无法使用商户密钥：请在“设置”中检查商户配置。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>This cannot be sent: %1</source>
+        <translation>无法发送：%1</translation>
+    </message>
+    <message>
+        <source>Preparing the sandbox…</source>
+        <translation>正在准备沙箱…</translation>
+    </message>
+    <message>
+        <source>Opening the merchant profile…</source>
+        <translation>正在打开商户配置…</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>商品描述：</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>QR code (customer scans)</source>
+        <translation>二维码（顾客扫码）</translation>
+    </message>
+    <message>
+        <source>Payment code (scan the customer)</source>
+        <translation>付款码（扫顾客）</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>显示二维码</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s payment code:</source>
+        <translation>顾客付款码：</translation>
+    </message>
+    <message>
+        <source>Scan the code in the customer&apos;s WeChat; the payment starts when the scanner sends Enter.</source>
+        <translation>扫描顾客微信中的付款码；扫码枪发送回车后即开始收款。</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>关闭订单</translation>
+    </message>
+    <message>
+        <source>Customer scans and pays (sandbox)</source>
+        <translation>顾客扫码付款（沙箱）</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>撤销付款</translation>
+    </message>
+    <message>
+        <source>New payment</source>
+        <translation>新的收款</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>

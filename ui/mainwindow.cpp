@@ -199,6 +199,12 @@ void MainWindow::showAbout()
     box->open();
 }
 
+void MainWindow::reloadProfiles()
+{
+    m_profilesPanel->refreshList();
+    refreshProfile();
+}
+
 void MainWindow::refreshProfile()
 {
     const auto profile = m_profiles->currentProfile();

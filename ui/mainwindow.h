@@ -57,6 +57,9 @@ public:
     TakePaymentPanel* takePaymentPanel() const { return m_takePayment; }
     ProfilesPanel* profilesPanel() const { return m_profilesPanel; }
 
+    // The profiles changed outside the window (the built-in sandbox installed its own): show them again.
+    void reloadProfiles();
+
     static QString geometryKey(); // "ui/geometry"
     static QString languageKey(); // "ui/language"
 

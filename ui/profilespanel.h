@@ -46,6 +46,8 @@ public:
     KeyImportDialog* keyImportDialog() const { return m_importDialog; }
     QString statusText() const;
     QString fieldErrorText(ProfileField field) const;
+    // Reads the profiles again (they were changed behind the panel's back, e.g. the sandbox's were installed).
+    void refreshList();
 
 Q_SIGNALS:
     // The profile used for payments changed: another one was chosen, or it was edited or removed.
@@ -65,7 +67,6 @@ private:
     QLineEdit* addLineEdit(QFormLayout* form, ProfileField field, const QString& name);
     void addRow(QFormLayout* form, ProfileField field, QWidget* editor);
     QComboBox* addComboBox(QFormLayout* form, const QString& name, QLabel** label);
-    void refreshList();
     void loadProfile(const credentials::MerchantProfile& profile);
     credentials::MerchantProfile profileFromForm() const;
     void showProblems(const QList<FieldProblem>& problems);

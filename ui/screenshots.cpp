@@ -5,17 +5,34 @@
 #include "credentials/inmemorycredentialstore.h"
 #include "credentials/keyimport.h"
 #include "credentials/profilestore.h"
+#include "gateway/httptransport.h"
+#include "gateway/paymentgateway.h"
 #include "keyimportdialog.h"
 #include "mainwindow.h"
 #include "profilespanel.h"
 #include "qrview.h"
+#include "sim/engine.h"
+#include "sim/sandbox.h"
+#include "sim/sandboxclient.h"
+#include "sim/scenario.h"
+#include "sim/server.h"
+#include "storage/auditlog.h"
+#include "storage/database.h"
+#include "storage/journal.h"
+#include "storage/orderstore.h"
+#include "storage/refundstore.h"
 #include "takepaymentpanel.h"
 #include "translation.h"
+#include "workflows/scheduler.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPainter>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -103,6 +120,118 @@ QList<credentials::MerchantProfile> sampleProfiles()
     hongKong.appid = QStringLiteral("wxdace645e0bc2c111");
     hongKong.defaultCurrency = QStringLiteral("HKD");
     return { sandbox, flagship, hongKong };
+}
+
+// Lets the in-process simulator answer: the renderer is a one-shot tool, not library code.
+bool waitUntil(const std::function<bool()>& done)
+{
+    QDeadlineTimer deadline(20000);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    settle();
+    return done();
+}
+
+// Real payments on a simulator merchant (its keys made here, so this takes a few seconds), shown in the Take
+// payment panel: the QR code waiting and paid, Quick Pay waiting for the password, PAID and NOT PAID.
+Status shootPayments(Shooter& shooter, MainWindow& window, const QString& scratch)
+{
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    RandomNonceSource nonces;
+    const sim::SandboxFactory factory(clock, nonces);
+    auto authority = factory.createAuthority();
+    if (!authority)
+        return authority.error();
+    auto merchant = factory.createMerchant(ApiFamily::V3, authority.value());
+    if (!merchant)
+        return merchant.error();
+    sim::SimEngine engine(clock, nonces);
+    if (const Status added = engine.addMerchants(sim::MerchantSet { authority.value(), { merchant.value() } }); !added)
+        return added.error();
+    sim::SimServer server(engine);
+    sim::ListenOptions listen;
+    listen.tls = true;
+    if (auto listening = server.listen(listen); !listening)
+        return listening.error();
+    auto config = sim::makeTransportConfig(merchant.value(), server);
+    if (!config)
+        return config.error();
+    auto codec = sim::makePaymentCodec(merchant.value(), ApiFamily::V3, clock, nonces);
+    if (!codec)
+        return codec.error();
+    QNetworkAccessManager nam;
+    gateway::HttpTransport transport(nam, config.value());
+    gateway::PaymentGateway gateway(std::move(codec).value(), transport);
+    storage::Database database(scratch + QStringLiteral("/history.sqlite"));
+    if (const Status opened = database.open(); !opened)
+        return opened;
+    storage::OrderStore orders(database, clock);
+    storage::RefundStore refunds(database, clock);
+    storage::AuditLog audit(database, clock);
+    storage::Journal journal(database, clock);
+    workflows::ManualScheduler scheduler(clock);
+    scheduler.setAutomatic(false);
+
+    TakePaymentPanel* panel = window.takePaymentPanel();
+    PaymentSetup setup { workflows::WorkflowContext { QStringLiteral("sandbox"), {}, gateway, database, orders, refunds,
+                             audit, journal, clock, scheduler, nonces },
+        QCoreApplication::translate("wxpay::ui::Screenshots", "Sandbox shop"), {}, {}, {}, {} };
+    const MerchantIds ids { merchant->mchid, merchant->appid, merchant->subMchid, merchant->subAppid };
+    setup.customerPays = [&engine, ids](const QString& outTradeNo) -> Status {
+        auto paid = engine.customerPays(ids, outTradeNo);
+        return paid ? Status() : Status(paid.error());
+    };
+    panel->setPaymentSetup(setup);
+    window.showPanel(MainWindow::Panel::TakePayment);
+    auto* amount = panel->amountEdit()->lineEdit();
+    auto* newPayment = panel->findChild<QPushButton*>(QStringLiteral("newPaymentPushButton"));
+
+    amount->setText(QStringLiteral("12.50"));
+    panel->setMethod(TakePaymentPanel::Method::Native);
+    panel->findChild<QPushButton*>(QStringLiteral("showQrPushButton"))->click();
+    if (!waitUntil([panel] { return !panel->qrView()->codeUrl().isEmpty(); }))
+        return Error::protocol(QStringLiteral("SCREENSHOT_NO_QR"), QStringLiteral("the sandbox made no QR code"));
+    Status s = shooter.shoot(QStringLiteral("12-take-payment-qr"), &window);
+    panel->findChild<QPushButton*>(QStringLiteral("customerPaysPushButton"))->click();
+    scheduler.runNext();
+    waitUntil([panel] { return panel->qrView()->state() == QrState::Paid; });
+    if (s)
+        s = shooter.shoot(QStringLiteral("13-take-payment-qr-paid"), &window);
+
+    const auto quickPay = [&](sim::QuickPayScenario scenario, quint64 serial, bool automatic) {
+        newPayment->click();
+        amount->setText(QStringLiteral("12.50"));
+        panel->setMethod(TakePaymentPanel::Method::QuickPay);
+        scheduler.setAutomatic(automatic);
+        auto* code = panel->findChild<QLineEdit*>(QStringLiteral("paymentCodeLineEdit"));
+        code->setText(sim::makeAuthCode(scenario, 0, serial));
+        Q_EMIT code->returnPressed();
+    };
+    const quint64 serial = static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
+    quickPay(sim::QuickPayScenario::PayingForeverReversible, serial, false);
+    waitUntil([panel] {
+        const workflows::QuickPay* running = panel->quickPay();
+        return running && running->stage() == workflows::QuickPay::Stage::WaitingForPassword;
+    });
+    if (s)
+        s = shooter.shoot(QStringLiteral("14-quick-pay-waiting"), &window);
+    panel->findChild<QPushButton*>(QStringLiteral("cancelPushButton"))->click();
+    scheduler.setAutomatic(true);
+    waitUntil([panel] { return !panel->isBusy(); });
+    if (s)
+        s = shooter.shoot(QStringLiteral("15-quick-pay-cancelled"), &window);
+    quickPay(sim::QuickPayScenario::Success, serial + 1, true);
+    waitUntil([panel] { return !panel->isBusy(); });
+    if (s)
+        s = shooter.shoot(QStringLiteral("16-quick-pay-paid"), &window);
+    quickPay(sim::QuickPayScenario::NotEnough, serial + 2, true);
+    waitUntil([panel] { return !panel->isBusy(); });
+    if (s)
+        s = shooter.shoot(QStringLiteral("17-quick-pay-not-paid"), &window);
+    newPayment->click();
+    panel->setNotReady(TakePaymentPanel::NotReady::PreparingSandbox);
+    settle();
+    return s;
 }
 
 } // namespace
@@ -219,6 +348,8 @@ Result<QStringList> renderScreenshots(const QString& directory, const QString& l
 
     qr.close();
     customer.close();
+    if (s)
+        s = shootPayments(shooter, window, scratch.path());
     window.close();
     if (!s)
         return s.error();

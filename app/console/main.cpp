@@ -1,4 +1,5 @@
 #include "common/clock.h"
+#include "consolebackend.h"
 #include "credentials/keychaincredentialstore.h"
 #include "credentials/keyimport.h"
 #include "credentials/profilestore.h"
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char* argv[])
 {
@@ -69,10 +71,16 @@ int main(int argc, char* argv[])
         = parser.isSet(languageOption) ? language : settings.value(wxpay::ui::MainWindow::languageKey()).toString();
     wxpay::ui::installTranslation(app, wxpay::ui::localeForChoice(choice));
 
-    wxpay::ui::MainWindow window(&profiles, &keyImport, &settings);
-    window.show();
+    auto window = std::make_unique<wxpay::ui::MainWindow>(&profiles, &keyImport, &settings);
+    window->show();
+    // After show(): the sandbox's keys are made while the window is already on screen.
+    wxpay::console::ConsoleBackend backend(settings, keychain, profiles, *window);
+    backend.start();
 
     if (parser.isSet(quitAfterOption))
-        QTimer::singleShot(parser.value(quitAfterOption).toInt(), &window, &QWidget::close);
-    return QApplication::exec();
+        QTimer::singleShot(parser.value(quitAfterOption).toInt(), window.get(), &QWidget::close);
+    const int code = QApplication::exec();
+    // The panel's workflows talk through the backend's sessions and stores: they go first.
+    window.reset();
+    return code;
 }

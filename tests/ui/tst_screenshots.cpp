@@ -36,7 +36,10 @@ private Q_SLOTS:
         const QStringList names { QStringLiteral("01-take-payment"), QStringLiteral("02-take-payment-amount-error"),
             QStringLiteral("03-orders"), QStringLiteral("04-refunds"), QStringLiteral("05-unionid"),
             QStringLiteral("06-settings"), QStringLiteral("07-settings-field-errors"), QStringLiteral("08-import-keys"),
-            QStringLiteral("09-qr-view"), QStringLiteral("10-qr-view-paid"), QStringLiteral("11-customer-view") };
+            QStringLiteral("09-qr-view"), QStringLiteral("10-qr-view-paid"), QStringLiteral("11-customer-view"),
+            QStringLiteral("12-take-payment-qr"), QStringLiteral("13-take-payment-qr-paid"),
+            QStringLiteral("14-quick-pay-waiting"), QStringLiteral("15-quick-pay-cancelled"),
+            QStringLiteral("16-quick-pay-paid"), QStringLiteral("17-quick-pay-not-paid") };
         QCOMPARE(written->size(), names.size());
         for (int i = 0; i < names.size(); ++i) {
             QCOMPARE(QFileInfo(written->at(i)).completeBaseName(), names.at(i));
@@ -46,6 +49,8 @@ private Q_SLOTS:
         }
         QCOMPARE(wxpay::test::decodeQr(QImage(written->at(8))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
         QCOMPARE(wxpay::test::decodeQr(QImage(written->at(10))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
+        // The live Native order from the sandbox is on screen and scannable.
+        QVERIFY(wxpay::test::decodeQr(QImage(written->at(11))).startsWith(u"weixin://wxpay/bizpayurl"));
     }
 
     void refusesAnUnwritableFolder()

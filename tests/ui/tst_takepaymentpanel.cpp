@@ -3,6 +3,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 
 using namespace wxpay::ui;
@@ -18,8 +19,27 @@ private Q_SLOTS:
         QVERIFY(panel.findChild<QLineEdit*>(QStringLiteral("amountLineEdit")));
         QCOMPARE(panel.amountEdit()->currency(), QStringLiteral("CNY"));
         QVERIFY(panel.findChild<QLabel*>(QStringLiteral("readyLabel"))->text().isEmpty());
-        // The payment flow is not here yet, and the panel says so.
-        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("comingNextLabel"))->text().startsWith(u"Coming next"));
+        // Without a merchant session nothing can be started.
+        QVERIFY(!panel.hasPaymentSetup());
+        QVERIFY(!panel.findChild<QPushButton*>(QStringLiteral("showQrPushButton"))->isEnabled());
+        QVERIFY(!panel.findChild<QLineEdit*>(QStringLiteral("paymentCodeLineEdit"))->isEnabled());
+        QCOMPARE(panel.findChild<QLineEdit*>(QStringLiteral("descriptionLineEdit"))->text(), QStringLiteral("Goods"));
+    }
+
+    void saysWhatItWaitsFor()
+    {
+        TakePaymentPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto* status = panel.findChild<QLabel*>(QStringLiteral("statusLabel"));
+        QVERIFY(!status->isVisible());
+        panel.setNotReady(TakePaymentPanel::NotReady::PreparingSandbox);
+        QVERIFY(status->isVisible());
+        QCOMPARE(status->text(), QString::fromUtf8("Preparing the sandbox…"));
+        panel.showSetupError(wxpay::Error::network(QStringLiteral("TIMEOUT"), QStringLiteral("no reply")));
+        QVERIFY(!status->isVisible());
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("errorLabel"))->text(),
+            QStringLiteral("WeChat Pay could not be reached: check the network connection."));
     }
 
     void showsTheAmountToCollect()
