@@ -32,7 +32,7 @@ WireRequest post(const QString& path, QByteArray body)
     WireRequest request;
     request.method = "POST";
     request.pathAndQuery = path;
-    request.headers = {{"Content-Type", "application/json"}, {"X-Probe", "1"}};
+    request.headers = { { "Content-Type", "application/json" }, { "X-Probe", "1" } };
     request.body = std::move(body);
     return request;
 }
@@ -59,7 +59,7 @@ private Q_SLOTS:
         });
         m_server.route(QStringLiteral("/v3/missing"), [] {
             return QHttpServerResponse("application/json", R"({"code":"ORDER_NOT_EXIST","message":"x"})",
-                                       QHttpServerResponse::StatusCode::NotFound);
+                QHttpServerResponse::StatusCode::NotFound);
         });
         m_server.route(QStringLiteral("/big"), [] { return QHttpServerResponse(QByteArray(64 * 1024, 'x')); });
         m_port = m_server.listen(QHostAddress::LocalHost, 0);
@@ -116,7 +116,7 @@ private Q_SLOTS:
         config.payBaseUrl = QUrl(QStringLiteral("http://api.mch.weixin.qq.com"));
         HttpTransport transport(m_nam, config);
         WXPAY_VERIFY_ERROR(roundTrip(transport, post(QStringLiteral("/pay/micropay"), "x")), ErrorKind::Input,
-                           QStringLiteral("URL_INSECURE"));
+            QStringLiteral("URL_INSECURE"));
     }
 
     void clientCertificateRequiredForSecapi()
@@ -126,8 +126,8 @@ private Q_SLOTS:
         HttpTransport transport(m_nam, config);
         WireRequest request = post(QStringLiteral("/secapi/pay/refund"), "x");
         request.needsClientCertificate = true;
-        WXPAY_VERIFY_ERROR(roundTrip(transport, request), ErrorKind::Credentials,
-                           QStringLiteral("CLIENT_CERTIFICATE_MISSING"));
+        WXPAY_VERIFY_ERROR(
+            roundTrip(transport, request), ErrorKind::Credentials, QStringLiteral("CLIENT_CERTIFICATE_MISSING"));
     }
 
     void silentServerTimesOut()
@@ -139,7 +139,7 @@ private Q_SLOTS:
         config.timeout = 300ms;
         HttpTransport transport(m_nam, config);
         WXPAY_VERIFY_ERROR(roundTrip(transport, post(QStringLiteral("/pay/orderquery"), "x")), ErrorKind::Network,
-                           QStringLiteral("TIMEOUT"));
+            QStringLiteral("TIMEOUT"));
     }
 
     void droppedConnectionIsANetworkError()
@@ -167,7 +167,7 @@ private Q_SLOTS:
         config.payBaseUrl = loopback(port);
         HttpTransport transport(m_nam, config);
         WXPAY_VERIFY_ERROR(roundTrip(transport, post(QStringLiteral("/pay/micropay"), "x")), ErrorKind::Network,
-                           QStringLiteral("CONNECTION_REFUSED"));
+            QStringLiteral("CONNECTION_REFUSED"));
     }
 
     void oversizedReplyIsRefused()
@@ -177,7 +177,7 @@ private Q_SLOTS:
         config.maxResponseBytes = 1024;
         HttpTransport transport(m_nam, config);
         WXPAY_VERIFY_ERROR(roundTrip(transport, post(QStringLiteral("/big"), {})), ErrorKind::Protocol,
-                           QStringLiteral("BODY_TOO_LARGE"));
+            QStringLiteral("BODY_TOO_LARGE"));
     }
 
     void destroyedContextGetsNoCallback()
