@@ -92,6 +92,19 @@ void warnStorage(const char* what, const Status& status)
         qCWarning(lcWorkflows) << "history not updated:" << what << status.error().toString();
 }
 
+Result<storage::OrderRecord> resumableOrder(
+    const WorkflowContext& context, const storage::JournalEntry& entry, storage::JournalKind kind, const QString& what)
+{
+    if (entry.kind != kind || entry.profileId != context.profileId)
+        return Error::input(QStringLiteral("JOURNAL_KIND"), u"not a " + what + u" journal entry of this profile");
+    auto row = context.orders.findByOutTradeNo(context.profileId, entry.outTradeNo);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error::storage(QStringLiteral("NOT_FOUND"), u"no order " + entry.outTradeNo + u" in the history");
+    return *row.value();
+}
+
 } // namespace detail
 
 } // namespace wxpay::workflows

@@ -3,6 +3,9 @@
 // Helpers shared by the workflow implementations; not part of the module's interface.
 
 #include "common/error.h"
+#include "common/result.h"
+#include "storage/journal.h"
+#include "storage/records.h"
 #include "workflows/context.h"
 
 #include <QDate>
@@ -44,5 +47,10 @@ std::chrono::milliseconds delayAt(const QList<std::chrono::milliseconds>& schedu
 
 // Logs a storage failure that must not stop a workflow that already moved money.
 void warnStorage(const char* what, const Status& status);
+
+// The order row a journal entry resumes: the entry must be of `kind` and of the context's profile (Input
+// JOURNAL_KIND, naming `what`), and its order must be in the history (Storage NOT_FOUND).
+Result<storage::OrderRecord> resumableOrder(
+    const WorkflowContext& context, const storage::JournalEntry& entry, storage::JournalKind kind, const QString& what);
 
 } // namespace wxpay::workflows::detail

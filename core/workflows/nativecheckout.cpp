@@ -125,15 +125,10 @@ Status NativeCheckout::resume(const storage::JournalEntry& entry)
 {
     if (m_phase != Phase::Idle)
         return Error::input(QStringLiteral("BUSY"), QStringLiteral("this checkout already runs"));
-    if (entry.kind != storage::JournalKind::NativeCreate || entry.profileId != m_context.profileId) {
-        return Error::input(
-            QStringLiteral("JOURNAL_KIND"), QStringLiteral("not a Native order journal entry of this profile"));
-    }
-    auto row = m_context.orders.findByOutTradeNo(m_context.profileId, entry.outTradeNo);
+    const auto row
+        = resumableOrder(m_context, entry, storage::JournalKind::NativeCreate, QStringLiteral("Native order"));
     if (!row)
         return row.error();
-    if (!row.value())
-        return Error::storage(QStringLiteral("NOT_FOUND"), u"no order " + entry.outTradeNo + u" in the history");
 
     m_outTradeNo = entry.outTradeNo;
     m_journalId = entry.id;

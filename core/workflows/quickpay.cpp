@@ -139,19 +139,13 @@ Status QuickPay::resume(const storage::JournalEntry& entry)
 {
     if (m_phase != Phase::Idle)
         return Error::input(QStringLiteral("BUSY"), QStringLiteral("this Quick Pay already runs"));
-    if (entry.kind != storage::JournalKind::Micropay || entry.profileId != m_context.profileId) {
-        return Error::input(
-            QStringLiteral("JOURNAL_KIND"), QStringLiteral("not a Quick Pay journal entry of this profile"));
-    }
-    auto row = m_context.orders.findByOutTradeNo(m_context.profileId, entry.outTradeNo);
+    const auto row = resumableOrder(m_context, entry, storage::JournalKind::Micropay, QStringLiteral("Quick Pay"));
     if (!row)
         return row.error();
-    if (!row.value())
-        return Error::storage(QStringLiteral("NOT_FOUND"), u"no order " + entry.outTradeNo + u" in the history");
 
     m_outTradeNo = entry.outTradeNo;
     m_journalId = entry.id;
-    m_createdAt = row.value()->createdAt;
+    m_createdAt = row->createdAt;
     // Nobody is waiting at the counter any more: settle it now instead of following the schedule.
     m_settleNow = true;
     qCInfo(lcWorkflows) << "resuming Quick Pay" << m_outTradeNo << "from step" << entry.step;

@@ -145,19 +145,16 @@ Status RefundWorkflow::resume(const storage::JournalEntry& entry)
 {
     if (m_phase != Phase::Idle)
         return Error::input(QStringLiteral("BUSY"), QStringLiteral("this refund already runs"));
-    if (entry.kind != storage::JournalKind::Refund || entry.profileId != m_context.profileId)
-        return Error::input(
-            QStringLiteral("JOURNAL_KIND"), QStringLiteral("not a refund journal entry of this profile"));
-    auto order = m_context.orders.findByOutTradeNo(m_context.profileId, entry.outTradeNo);
+    const auto order = resumableOrder(m_context, entry, storage::JournalKind::Refund, QStringLiteral("refund"));
     if (!order)
         return order.error();
     auto refund = m_context.refunds.findByOutRefundNo(m_context.profileId, entry.outRefundNo);
     if (!refund)
         return refund.error();
-    if (!order.value() || !refund.value())
+    if (!refund.value())
         return Error::storage(QStringLiteral("NOT_FOUND"), u"refund " + entry.outRefundNo + u" is not in the history");
     m_journalId = entry.id;
-    if (Status prepared = prepare(*order.value(), *refund.value()); !prepared)
+    if (Status prepared = prepare(order.value(), *refund.value()); !prepared)
         return prepared;
     qCInfo(lcWorkflows) << "resuming refund" << m_outRefundNo << "from step" << entry.step;
     audit(m_context, QStringLiteral("refund.resume"), m_outTradeNo, m_outRefundNo, {}, u"from step " + entry.step);
