@@ -103,6 +103,39 @@ Status addMerchantIds(QJsonObject& body, const MerchantIds& ids)
     return {};
 }
 
+Status checkMicropay(const MicropayRequest& request)
+{
+    if (request.outTradeNo.isEmpty())
+        return missingInput(QLatin1String("out_trade_no"));
+    if (request.description.isEmpty())
+        return missingInput(QLatin1String("description"));
+    if (!request.amount.isValid())
+        return missingInput(QLatin1String("amount"));
+    if (request.authCode.isEmpty())
+        return missingInput(QLatin1String("auth_code"));
+    return {};
+}
+
+Result<MicropayBody> micropayBody(
+    const MerchantIds& ids, const MicropayRequest& request, const QString& defaultDeviceIp)
+{
+    MicropayBody out;
+    if (const Status added = addMerchantIds(out.body, ids); !added)
+        return added.error();
+    out.body.insert(QLatin1String("description"), request.description);
+    out.body.insert(QLatin1String("out_trade_no"), request.outTradeNo);
+    out.body.insert(QLatin1String("payer"), QJsonObject { { QLatin1String("auth_code"), request.authCode } });
+    out.body.insert(QLatin1String("amount"), amountJson(request.amount));
+    if (!request.attach.isEmpty())
+        out.body.insert(QLatin1String("attach"), request.attach);
+    if (!request.deviceId.isEmpty())
+        out.scene.insert(QLatin1String("device_id"), request.deviceId);
+    const QString deviceIp = request.clientIp.isEmpty() ? defaultDeviceIp : request.clientIp;
+    if (!deviceIp.isEmpty())
+        out.scene.insert(QLatin1String("device_ip"), deviceIp);
+    return out;
+}
+
 QJsonObject mchidsJson(const MerchantIds& ids)
 {
     if (!ids.isServiceProvider())

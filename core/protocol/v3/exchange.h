@@ -94,6 +94,19 @@ QString mchidsQuery(const MerchantIds& ids);
 // amount {refund, total, currency}. Input errors: INPUT_MISSING, CURRENCY_MISMATCH.
 Result<QJsonObject> refundJson(const RefundRequest& request);
 
+// What every APIv3 Quick Pay request carries (domestic codepay, Global and HK micropay). checkMicropay():
+// Input INPUT_MISSING for out_trade_no, description, amount or auth_code, in that order. micropayBody():
+// merchant ids, description, out_trade_no, payer.auth_code, amount, attach, and scene_info's device_id and
+// device_ip (the request's client IP, else `defaultDeviceIp`); each family adds its own fields to both.
+struct MicropayBody
+{
+    QJsonObject body;
+    QJsonObject scene; // added to body as scene_info by the caller, if not empty
+};
+Status checkMicropay(const MicropayRequest& request);
+Result<MicropayBody> micropayBody(
+    const MerchantIds& ids, const MicropayRequest& request, const QString& defaultDeviceIp);
+
 // Verified replies that carry the same objects in every family.
 Result<NativeOrder> nativeOrderResult(const Exchange& exchange, const WireResponse& response);
 Result<Transaction> transactionResult(const Exchange& exchange, const WireResponse& response, const Dialect& dialect);

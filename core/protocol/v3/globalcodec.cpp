@@ -107,35 +107,18 @@ Result<NativeOrder> GlobalCodec::parseCreateNative(const WireResponse& response)
 
 Result<WireRequest> GlobalCodec::micropay(const MicropayRequest& request)
 {
-    if (request.outTradeNo.isEmpty())
-        return missingInput(QLatin1String("out_trade_no"));
-    if (request.description.isEmpty())
-        return missingInput(QLatin1String("description"));
-    if (!request.amount.isValid())
-        return missingInput(QLatin1String("amount"));
-    if (request.authCode.isEmpty())
-        return missingInput(QLatin1String("auth_code"));
+    if (const Status checked = checkMicropay(request); !checked)
+        return checked.error();
     const QString mcc = merchantCategoryCode(request.merchantCategoryCode);
     if (mcc.isEmpty())
         return missingInput(QLatin1String("merchant_category_code"));
 
-    QJsonObject body;
-    if (const Status ids = addMerchantIds(body, m_ids); !ids)
-        return ids.error();
-    body.insert(QLatin1String("description"), request.description);
-    body.insert(QLatin1String("out_trade_no"), request.outTradeNo);
+    auto parts = micropayBody(m_ids, request, m_options.clientIp);
+    if (!parts)
+        return parts.error();
+    auto& [body, scene] = parts.value();
     body.insert(QLatin1String("trade_type"), QStringLiteral("MICROPAY"));
     body.insert(QLatin1String("merchant_category_code"), mcc);
-    body.insert(QLatin1String("payer"), QJsonObject { { QLatin1String("auth_code"), request.authCode } });
-    body.insert(QLatin1String("amount"), amountJson(request.amount));
-    if (!request.attach.isEmpty())
-        body.insert(QLatin1String("attach"), request.attach);
-    QJsonObject scene;
-    if (!request.deviceId.isEmpty())
-        scene.insert(QLatin1String("device_id"), request.deviceId);
-    const QString deviceIp = request.clientIp.isEmpty() ? m_options.clientIp : request.clientIp;
-    if (!deviceIp.isEmpty())
-        scene.insert(QLatin1String("device_ip"), deviceIp);
     if (!request.operatorId.isEmpty())
         scene.insert(QLatin1String("operator_id"), request.operatorId);
     if (!scene.isEmpty())
