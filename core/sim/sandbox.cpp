@@ -137,14 +137,14 @@ Result<SimMerchant> SandboxFactory::createMerchant(ApiFamily family, const SimAu
     return m;
 }
 
-Result<MerchantSet> SandboxFactory::createSandbox() const
+Result<MerchantSet> SandboxFactory::createSandbox(const QList<ApiFamily>& families) const
 {
     auto authority = createAuthority();
     if (!authority)
         return authority.error();
     MerchantSet set;
     set.authority = authority.value();
-    for (ApiFamily family : { ApiFamily::V2, ApiFamily::V3, ApiFamily::Global, ApiFamily::HkV3 }) {
+    for (ApiFamily family : families) {
         auto merchant = createMerchant(family, authority.value());
         if (!merchant)
             return merchant.error();

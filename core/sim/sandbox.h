@@ -22,8 +22,9 @@ public:
     // certificate). Every merchant gets a mini-program (same appid) bound to the open platform.
     Result<SimMerchant> createMerchant(ApiFamily family, const SimAuthority& authority) const;
 
-    // An authority and one merchant per family, in the order v2, v3, global, hk.
-    Result<MerchantSet> createSandbox() const;
+    // An authority and one merchant per family, in the order given (by default v2, v3, global, hk).
+    Result<MerchantSet> createSandbox(
+        const QList<ApiFamily>& families = { ApiFamily::V2, ApiFamily::V3, ApiFamily::Global, ApiFamily::HkV3 }) const;
 
     // The fixed ids of the sandbox merchants: mchid 190000010N, appid "wx" + the mchid zero-padded to 16.
     static QString sandboxMchid(ApiFamily family);

@@ -44,19 +44,12 @@ SimHarness::~SimHarness() = default;
 
 Status SimHarness::start(const QList<ApiFamily>& families)
 {
-    const sim::SandboxFactory factory(clock, nonces);
-    auto authority = factory.createAuthority();
-    if (!authority)
-        return authority.error();
-    engine.setAuthority(authority.value());
-    for (ApiFamily family : families) {
-        auto merchant = factory.createMerchant(family, authority.value());
-        if (!merchant)
-            return merchant.error();
-        if (const Status added = engine.addMerchant(merchant.value()); !added)
-            return added;
-        m_merchants.append(std::move(merchant).value());
-    }
+    auto sandbox = sim::SandboxFactory(clock, nonces).createSandbox(families);
+    if (!sandbox)
+        return sandbox.error();
+    if (const Status added = engine.addMerchants(sandbox.value()); !added)
+        return added;
+    m_merchants = sandbox->merchants;
     m_http = std::make_unique<sim::SimServer>(engine);
     if (auto port = m_http->listen(sim::ListenOptions {}); !port)
         return port.error();

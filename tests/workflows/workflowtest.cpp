@@ -27,19 +27,12 @@ SimWorld::~SimWorld() = default;
 
 Status SimWorld::start(const QList<ApiFamily>& families)
 {
-    const sim::SandboxFactory factory(clock, nonces);
-    auto authority = factory.createAuthority();
-    if (!authority)
-        return authority.error();
-    engine.setAuthority(authority.value());
-    for (ApiFamily family : families) {
-        auto merchant = factory.createMerchant(family, authority.value());
-        if (!merchant)
-            return merchant.error();
-        if (const Status added = engine.addMerchant(merchant.value()); !added)
-            return added;
-        m_merchants.append(std::move(merchant).value());
-    }
+    auto sandbox = sim::SandboxFactory(clock, nonces).createSandbox(families);
+    if (!sandbox)
+        return sandbox.error();
+    if (const Status added = engine.addMerchants(sandbox.value()); !added)
+        return added;
+    m_merchants = sandbox->merchants;
     m_server = std::make_unique<sim::SimServer>(engine);
     connect(m_server.get(), &sim::SimServer::requestHandled, this,
         [this](const QJsonObject& entry) { ++m_counts[entry.value(QStringLiteral("operation")).toString()]; });
