@@ -1,6 +1,7 @@
 #include "takepaymentpanel.h"
 
 #include "amountedit.h"
+#include "errorbox.h"
 #include "format.h"
 #include "log.h"
 #include "qrview.h"
@@ -13,7 +14,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace wxpay::ui {
@@ -184,27 +184,7 @@ TakePaymentPanel::TakePaymentPanel(QWidget* parent) : QWidget(parent)
     layout->addLayout(form, 1);
 
     // Errors, where the action was: one sentence, details on request.
-    m_errorBox = new QWidget(this);
-    m_errorBox->setObjectName(QStringLiteral("errorBox"));
-    m_errorBox->setStyleSheet(QStringLiteral("#errorBox { background: #fdecea; border: 1px solid #e57373; }"));
-    auto* errorLayout = new QVBoxLayout(m_errorBox);
-    auto* errorLine = new QHBoxLayout;
-    m_errorLabel = new QLabel(m_errorBox);
-    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setFont(labelFont);
-    errorLine->addWidget(m_errorLabel, 1);
-    m_errorDetailsButton = new QToolButton(m_errorBox);
-    m_errorDetailsButton->setObjectName(QStringLiteral("errorDetailsToolButton"));
-    m_errorDetailsButton->setCheckable(true);
-    errorLine->addWidget(m_errorDetailsButton);
-    errorLayout->addLayout(errorLine);
-    m_errorDetails = new QLabel(m_errorBox);
-    m_errorDetails->setObjectName(QStringLiteral("errorDetailsLabel"));
-    m_errorDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorDetails->setWordWrap(true);
-    m_errorDetails->hide();
-    errorLayout->addWidget(m_errorDetails);
+    m_errorBox = new ErrorBox(this);
     layout->addWidget(m_errorBox);
 
     connect(m_amount, &AmountEdit::amountChanged, this, [this] { retranslateUi(); });
@@ -230,12 +210,10 @@ TakePaymentPanel::TakePaymentPanel(QWidget* parent) : QWidget(parent)
         renderQuickPay();
     });
     connect(m_newPayment, &QPushButton::clicked, this, &TakePaymentPanel::newPayment);
-    connect(m_errorDetailsButton, &QToolButton::toggled, m_errorDetails, &QWidget::setVisible);
 
     setFocusProxy(m_amount);
     m_nativeBox->hide();
     m_quickPayBox->hide();
-    m_errorBox->hide();
     setMethod(Method::Native);
     updateEnabled();
     retranslateUi();
@@ -255,7 +233,7 @@ void TakePaymentPanel::setPaymentSetup(const PaymentSetup& setup)
     m_setup.emplace(setup);
     m_notReady.reset();
     m_qr->setClock(&m_setup->context.clock);
-    clearError();
+    m_errorBox->clear();
     updateEnabled();
     retranslateUi();
 }
@@ -271,7 +249,7 @@ void TakePaymentPanel::setNotReady(NotReady reason)
 void TakePaymentPanel::showSetupError(const Error& error)
 {
     setNotReady(NotReady::Failed);
-    showError([error] { return plainSentence(error); }, error);
+    m_errorBox->showError(error);
 }
 
 bool TakePaymentPanel::isBusy() const
@@ -325,7 +303,7 @@ void TakePaymentPanel::startNative()
 {
     if (!m_setup || isBusy())
         return;
-    clearError();
+    m_errorBox->clear();
     workflows::NativeCheckoutRequest request;
     request.amount = m_amount->amount().value_or(Money());
     request.description = m_description->text().trimmed();
@@ -335,8 +313,7 @@ void TakePaymentPanel::startNative()
     connect(native, &NativeCheckout::finished, this, &TakePaymentPanel::onNativeFinished);
     if (const Status started = native->start(request); !started) {
         delete native;
-        const Error error = started.error();
-        showError([error] { return plainSentence(error); }, error);
+        m_errorBox->showError(started.error());
         return;
     }
     m_native = native;
@@ -351,7 +328,7 @@ void TakePaymentPanel::startQuickPay()
 {
     if (!m_setup || isBusy())
         return;
-    clearError();
+    m_errorBox->clear();
     workflows::QuickPayRequest request;
     request.authCode = m_code->text().trimmed();
     request.amount = m_amount->amount().value_or(Money());
@@ -365,9 +342,8 @@ void TakePaymentPanel::startQuickPay()
     m_cancelRequested = false;
     if (const Status started = quickPay->start(request); !started) {
         delete quickPay;
-        const Error error = started.error();
         m_code->selectAll();
-        showError([error] { return plainSentence(error); }, error);
+        m_errorBox->showError(started.error());
         updateEnabled();
         return;
     }
@@ -384,8 +360,7 @@ void TakePaymentPanel::customerPays()
     if (!native || !m_setup || !m_setup->customerPays)
         return;
     if (const Status paid = m_setup->customerPays(native->outTradeNo()); !paid) {
-        const Error error = paid.error();
-        showError([error] { return plainSentence(error); }, error);
+        m_errorBox->showError(paid.error());
     }
 }
 
@@ -396,8 +371,7 @@ void TakePaymentPanel::onNativeStage(NativeCheckout::Stage stage)
         const Status shown = m_qr->showOrder(
             native->codeUrl(), m_amount->amount().value_or(Money()), m_setup->merchantName, native->expiresAt());
         if (!shown) {
-            const Error error = shown.error();
-            showError([error] { return plainSentence(error); }, error);
+            m_errorBox->showError(shown.error());
         }
     }
     m_nativeStage = stage;
@@ -421,10 +395,8 @@ void TakePaymentPanel::onNativeFinished(const NativeCheckout::Outcome& outcome)
     default:
         break;
     }
-    if (outcome.error && outcome.stage != NativeCheckout::Stage::Paid) {
-        const Error error = *outcome.error;
-        showError([error] { return plainSentence(error); }, error);
-    }
+    if (outcome.error && outcome.stage != NativeCheckout::Stage::Paid)
+        m_errorBox->showError(*outcome.error);
     renderNative();
     updateEnabled();
 }
@@ -440,13 +412,10 @@ void TakePaymentPanel::onQuickPayFinished(const QuickPay::Outcome& outcome)
 {
     m_quickPayStage = outcome.stage;
     if (outcome.stage == QuickPay::Stage::NeedsAttention && outcome.error) {
-        const Error error = *outcome.error;
-        showError([error] { return plainSentence(error); }, error);
+        m_errorBox->showError(*outcome.error);
     } else if (outcome.error) {
         // The reason is on the result screen; the details stay at hand.
-        m_error = outcome.error;
-        m_errorSentence = [] { return tr("What WeChat Pay said about this payment:"); };
-        renderError();
+        m_errorBox->showError([] { return tr("What WeChat Pay said about this payment:"); }, outcome.error);
     }
     renderQuickPay();
     updateEnabled();
@@ -577,89 +546,11 @@ void TakePaymentPanel::newPayment()
     m_qr->clear();
     m_nativeBox->hide();
     m_quickPayBox->hide();
-    clearError();
+    m_errorBox->clear();
     m_amount->lineEdit()->clear();
     updateEnabled();
     retranslateUi();
     m_amount->setFocus();
-}
-
-void TakePaymentPanel::showError(std::function<QString()> sentence, const std::optional<Error>& error)
-{
-    m_errorSentence = std::move(sentence);
-    m_error = error;
-    if (error)
-        qCInfo(lcUi) << "payment error" << error->code << error->requestId;
-    renderError();
-}
-
-void TakePaymentPanel::clearError()
-{
-    m_errorSentence = nullptr;
-    m_error.reset();
-    m_errorDetailsButton->setChecked(false);
-    m_errorBox->hide();
-}
-
-void TakePaymentPanel::renderError()
-{
-    if (!m_errorSentence) {
-        m_errorBox->hide();
-        return;
-    }
-    m_errorLabel->setText(m_errorSentence());
-    QStringList details;
-    if (m_error) {
-        details << tr("Code: %1").arg(m_error->code.isEmpty() ? errorKindName(m_error->kind) : m_error->code);
-        if (!m_error->requestId.isEmpty())
-            details << tr("Request-ID: %1").arg(m_error->requestId);
-        if (m_error->httpStatus != 0)
-            details << tr("HTTP status: %1").arg(m_error->httpStatus);
-        if (!m_error->message.isEmpty())
-            details << tr("Message: %1").arg(m_error->message);
-    }
-    m_errorDetails->setText(details.join(u'\n'));
-    m_errorDetailsButton->setVisible(!details.isEmpty());
-    m_errorBox->show();
-}
-
-QString TakePaymentPanel::plainSentence(const Error& error)
-{
-    const QString& code = error.code;
-    if (code == u"AMOUNT_INVALID")
-        return tr("Enter an amount greater than zero.");
-    if (code == u"DESCRIPTION_EMPTY")
-        return tr("Enter a description of what the customer buys.");
-    if (code == u"AUTH_CODE_INVALID")
-        return tr("This is not a valid WeChat payment code: scan the code shown in the customer's WeChat.");
-    if (code == u"AUTH_CODE_USED")
-        return tr("This payment code was already used: ask the customer to refresh it.");
-    if (code == u"AUTHCODEEXPIRE" || code == u"AUTH_CODE_EXPIRE")
-        return tr("The customer's payment code has expired: ask them to refresh it.");
-    if (code == u"NOTENOUGH" || code == u"NOT_ENOUGH")
-        return tr("The customer's balance is not enough: ask them to pay with another card.");
-    if (code == u"BUSY")
-        return tr("A payment is already running.");
-    switch (error.kind) {
-    case ErrorKind::Network:
-        return tr("WeChat Pay could not be reached: check the network connection.");
-    case ErrorKind::Http:
-    case ErrorKind::Protocol:
-        return tr("WeChat Pay answered in an unexpected way.");
-    case ErrorKind::Verification:
-        return tr("WeChat Pay's answer could not be verified.");
-    case ErrorKind::Business:
-        return tr("WeChat Pay refused: %1").arg(error.message);
-    case ErrorKind::Storage:
-        return tr("The local payment history could not be written.");
-    case ErrorKind::Credentials:
-        return tr("The merchant's keys could not be used: check the profile in Settings.");
-    case ErrorKind::Cancelled:
-        return tr("Cancelled.");
-    case ErrorKind::Input:
-        break;
-    }
-    return tr("This cannot be sent: %1").arg(error.message);
 }
 
 void TakePaymentPanel::changeEvent(QEvent* event)
@@ -690,10 +581,8 @@ void TakePaymentPanel::retranslateUi()
     m_customerPays->setText(tr("Customer scans and pays (sandbox)"));
     m_cancel->setText(tr("Cancel payment"));
     m_newPayment->setText(tr("New payment"));
-    m_errorDetailsButton->setText(tr("Details"));
     renderNative();
     renderQuickPay();
-    renderError();
 }
 
 } // namespace wxpay::ui

@@ -17,11 +17,11 @@ class QLineEdit;
 class QPushButton;
 class QRadioButton;
 class QStackedWidget;
-class QToolButton;
 
 namespace wxpay::ui {
 
 class AmountEdit;
+class ErrorBox;
 class QrView;
 
 // What the panel takes payments with, composed by the application for the active merchant profile.
@@ -79,9 +79,6 @@ public:
     workflows::NativeCheckout* nativeCheckout() const { return m_native; }
     workflows::QuickPay* quickPay() const { return m_quickPay; }
 
-    // One plain sentence for the cashier about `error`.
-    static QString plainSentence(const Error& error);
-
 protected:
     void changeEvent(QEvent* event) override;
 
@@ -98,10 +95,6 @@ private:
     void renderNative();
     void renderQuickPay();
     void newPayment();
-    // `sentence` is called again when the language changes.
-    void showError(std::function<QString()> sentence, const std::optional<Error>& error);
-    void clearError();
-    void renderError();
 
     std::optional<PaymentSetup> m_setup;
     std::optional<NotReady> m_notReady;
@@ -141,12 +134,7 @@ private:
 
     QPushButton* m_newPayment = nullptr;
 
-    QWidget* m_errorBox = nullptr;
-    QLabel* m_errorLabel = nullptr;
-    QToolButton* m_errorDetailsButton = nullptr;
-    QLabel* m_errorDetails = nullptr;
-    std::optional<Error> m_error;
-    std::function<QString()> m_errorSentence;
+    ErrorBox* m_errorBox = nullptr;
 };
 
 } // namespace wxpay::ui
