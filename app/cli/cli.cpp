@@ -378,22 +378,10 @@ Status Cli::lockHistory()
 {
     if (m_lock)
         return {};
-    auto lock = std::make_unique<QLockFile>(databasePath() + QStringLiteral(".lock"));
-    // A payment may legitimately run for minutes: only a lock whose process is gone is stale.
-    lock->setStaleLockTime(0);
-    if (!lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        lock->getLockInfo(&pid, &host, &application);
-        return Error::storage(QStringLiteral("HISTORY_BUSY"),
-            lock->error() == QLockFile::LockFailedError
-                ? Tr::tr("another wxpay-cli (process %1) is running a payment, refund or resume on this history; "
-                         "wait for it to end")
-                      .arg(pid)
-                : Tr::tr("cannot create the lock file %1").arg(databasePath() + QStringLiteral(".lock")));
-    }
-    m_lock = std::move(lock);
+    auto lock = storage::HistoryLock::acquire(databasePath());
+    if (!lock)
+        return lock.error();
+    m_lock = std::move(lock).value();
     return {};
 }
 

@@ -14,6 +14,7 @@
 #include "profiletrust.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
+#include "storage/historylock.h"
 #include "storage/journal.h"
 #include "storage/orderstore.h"
 #include "storage/refundstore.h"
@@ -26,7 +27,6 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
-#include <QLockFile>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QSettings>
@@ -91,7 +91,7 @@ public:
     storage::RefundStore& refunds() { return *m_refunds; }
     storage::AuditLog& audit() { return *m_audit; }
     storage::Journal& journal() { return *m_journal; }
-    // Payments, refunds and resume hold the history's lock while they run, so that no other wxpay-cli resumes
+    // Payments, refunds and resume hold the history's lock while they run, so that no other program resumes
     // (queries, reverses, closes) an operation this one still drives. Storage HISTORY_BUSY when another holds it.
     Status lockHistory();
 
@@ -154,7 +154,7 @@ private:
     std::unique_ptr<storage::RefundStore> m_refunds;
     std::unique_ptr<storage::AuditLog> m_audit;
     std::unique_ptr<storage::Journal> m_journal;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<storage::HistoryLock> m_lock;
     std::vector<std::unique_ptr<app::MerchantSession>> m_sessions;
     workflows::Recovery* m_recovery = nullptr;
 };
