@@ -25,6 +25,9 @@ QString plainSentence(const Error& error)
         return ErrorBox::tr("The customer's payment code has expired: ask them to refresh it.");
     if (code == u"NOTENOUGH" || code == u"NOT_ENOUGH")
         return ErrorBox::tr("The customer's balance is not enough: ask them to pay with another card.");
+    if (code == u"HISTORY_BUSY")
+        return ErrorBox::tr("Another copy of the console or wxpay-cli is using the order history: close it, then "
+                            "start the console again.");
     if (code == u"BUSY")
         return ErrorBox::tr("A payment is already running.");
     switch (error.kind) {

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "errorbox.h"
 #include "log.h"
 #include "placeholderpanel.h"
 #include "profilespanel.h"
@@ -203,6 +204,20 @@ void MainWindow::reloadProfiles()
 {
     m_profilesPanel->refreshList();
     refreshProfile();
+}
+
+void MainWindow::showSetupError(const Error& error)
+{
+    m_takePayment->showSetupError(error);
+    statusBar()->showMessage(plainSentence(error));
+}
+
+void MainWindow::showRecovery(int settled, int pending)
+{
+    QString message = tr("%n unfinished operation(s) of the last session were completed.", nullptr, settled);
+    if (pending > 0)
+        message += u' ' + tr("%n still need attention: look them up in Orders.", nullptr, pending);
+    statusBar()->showMessage(message);
 }
 
 void MainWindow::refreshProfile()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/error.h"
 #include "credentials/keyimport.h"
 #include "credentials/profilestore.h"
 
@@ -59,6 +60,12 @@ public:
 
     // The profiles changed outside the window (the built-in sandbox installed its own): show them again.
     void reloadProfiles();
+
+    // The console could not get ready to take payments (history busy or unreadable, keys unusable): said where
+    // payments are taken and in the status bar.
+    void showSetupError(const Error& error);
+    // Start-up recovery ended: `settled` operations of the last run were finished, `pending` still need attention.
+    void showRecovery(int settled, int pending);
 
     static QString geometryKey(); // "ui/geometry"
     static QString languageKey(); // "ui/language"

@@ -2,6 +2,9 @@
 
 #include "storage/log.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace wxpay::storage {
 
 QString HistoryLock::lockPath(const QString& databasePath)
@@ -11,6 +14,8 @@ QString HistoryLock::lockPath(const QString& databasePath)
 
 Result<std::unique_ptr<HistoryLock>> HistoryLock::acquire(const QString& databasePath)
 {
+    // On first start the history's folder does not exist yet.
+    QDir().mkpath(QFileInfo(databasePath).absolutePath());
     std::unique_ptr<HistoryLock> lock(new HistoryLock(lockPath(databasePath)));
     // A payment may legitimately run for minutes: only a lock whose process is gone is stale.
     lock->m_file.setStaleLockTime(0);

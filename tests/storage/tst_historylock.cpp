@@ -21,7 +21,8 @@ private Q_SLOTS:
     void oneHolderAtATime()
     {
         QTemporaryDir dir;
-        const QString database = dir.filePath(QStringLiteral("history.sqlite"));
+        // The folder does not exist yet, as on a first start.
+        const QString database = dir.filePath(QStringLiteral("new/folder/history.sqlite"));
         auto first = HistoryLock::acquire(database);
         WXPAY_VERIFY_OK(first);
         std::unique_ptr<HistoryLock> held = std::move(first).value();
