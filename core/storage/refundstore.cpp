@@ -192,11 +192,30 @@ Result<Money> RefundStore::refundedTotal(const QString& profileId, const QString
     return total;
 }
 
-Result<QList<RefundRecord>> RefundStore::select(const QString& condition, const QVariantList& values, int limit) const
+Result<QList<RefundRecord>> RefundStore::recent(const QString& profileId, int limit) const
 {
+    if (limit < 1)
+        return Error::input(QStringLiteral("LIMIT_INVALID"), QStringLiteral("list at least one refund"));
+    return select(QStringLiteral("profile_id = ?"), { profileId }, limit, Order::NewestFirst);
+}
+
+Result<QList<RefundRecord>> RefundStore::pending(const QString& profileId) const
+{
+    // Named by what is settled, so that a status this build does not know (read as Unknown) counts as pending.
+    return select(QStringLiteral("profile_id = ? AND status NOT IN (?, ?, ?, ?)"),
+        { profileId, refundStatusName(RefundStatus::Success), refundStatusName(RefundStatus::Closed),
+            refundStatusName(RefundStatus::Abnormal), refundStatusName(RefundStatus::Change) },
+        -1);
+}
+
+Result<QList<RefundRecord>> RefundStore::select(
+    const QString& condition, const QVariantList& values, int limit, Order order) const
+{
+    const QString orderBy
+        = order == Order::NewestFirst ? QStringLiteral("created_at DESC, id DESC") : QStringLiteral("created_at, id");
     auto query = detail::prepare(m_db.connection(),
-        u"SELECT " % QString::fromUtf16(kColumns) % u" FROM refunds WHERE " % condition
-            % u" ORDER BY created_at, id LIMIT " % QString::number(limit),
+        u"SELECT " % QString::fromUtf16(kColumns) % u" FROM refunds WHERE " % condition % u" ORDER BY " % orderBy
+            % u" LIMIT " % QString::number(limit),
         values);
     if (!query)
         return query.error();

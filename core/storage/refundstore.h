@@ -40,9 +40,19 @@ public:
     // the order's currency: what a new refund must be added to before it is checked against the order amount.
     // Storage NOT_FOUND when the order is not in the history.
     Result<Money> refundedTotal(const QString& profileId, const QString& outTradeNo) const;
+    // The profile's latest refunds, newest first, at most `limit` (1 or more; Input LIMIT_INVALID otherwise).
+    Result<QList<RefundRecord>> recent(const QString& profileId, int limit) const;
+    // The profile's refunds whose outcome WeChat has not settled yet (UNKNOWN or PROCESSING), oldest first.
+    Result<QList<RefundRecord>> pending(const QString& profileId) const;
 
 private:
-    Result<QList<RefundRecord>> select(const QString& condition, const QVariantList& values, int limit) const;
+    enum class Order
+    {
+        OldestFirst,
+        NewestFirst
+    };
+    Result<QList<RefundRecord>> select(
+        const QString& condition, const QVariantList& values, int limit, Order order = Order::OldestFirst) const;
 
     Database& m_db;
     const Clock& m_clock;

@@ -372,13 +372,12 @@ Status RefundCheck::checkRefund(const QString& outTradeNo, const QString& outRef
         return Error::input(QStringLiteral("BUSY"), QStringLiteral("a refund check is already running"));
     if (outRefundNo.isEmpty())
         return Error::input(QStringLiteral("REF_MISSING"), QStringLiteral("name the refund (out_refund_no)"));
+    Query query;
+    query.ref.outRefundNo = outRefundNo;
+    query.outTradeNo = outTradeNo;
     m_outTradeNo = outTradeNo;
-    RefundRef ref;
-    ref.outRefundNo = outRefundNo;
-    m_queue = { ref };
-    m_outcome = {};
-    m_running = true;
-    next();
+    m_pending.clear();
+    begin({ query });
     return {};
 }
 
@@ -388,27 +387,57 @@ Status RefundCheck::checkOrder(const QString& outTradeNo)
         return Error::input(QStringLiteral("BUSY"), QStringLiteral("a refund check is already running"));
     if (outTradeNo.isEmpty())
         return Error::input(QStringLiteral("REF_MISSING"), QStringLiteral("name the order (out_trade_no)"));
-    m_outTradeNo = outTradeNo;
-    m_queue.clear();
+    QList<Query> queue;
     if (m_context.gateway.family() == ApiFamily::V3) {
         // APIv3 domestic has no "refunds of an order" query: ask for each refund the history knows.
         auto known = m_context.refunds.forOrder(m_context.profileId, outTradeNo);
         if (!known)
             return known.error();
         for (const storage::RefundRecord& record : known.value()) {
-            RefundRef ref;
-            ref.outRefundNo = record.outRefundNo;
-            m_queue.append(ref);
+            Query query;
+            query.ref.outRefundNo = record.outRefundNo;
+            query.outTradeNo = outTradeNo;
+            queue.append(query);
         }
     } else {
-        RefundRef ref;
-        ref.order = OrderRef::byOutTradeNo(outTradeNo);
-        m_queue.append(ref);
+        Query query;
+        query.ref.order = OrderRef::byOutTradeNo(outTradeNo);
+        query.outTradeNo = outTradeNo;
+        queue.append(query);
     }
+    m_outTradeNo = outTradeNo;
+    m_pending.clear();
+    begin(std::move(queue));
+    return {};
+}
+
+Status RefundCheck::checkPending()
+{
+    if (m_running)
+        return Error::input(QStringLiteral("BUSY"), QStringLiteral("a refund check is already running"));
+    auto pending = m_context.refunds.pending(m_context.profileId);
+    if (!pending)
+        return pending.error();
+    QList<Query> queue;
+    m_pending.clear();
+    for (const storage::RefundRecord& record : pending.value()) {
+        Query query;
+        query.ref.outRefundNo = record.outRefundNo;
+        query.outTradeNo = record.outTradeNo;
+        queue.append(query);
+        m_pending.append(record.outRefundNo);
+    }
+    m_outTradeNo.clear();
+    begin(std::move(queue));
+    return {};
+}
+
+void RefundCheck::begin(QList<Query> queue)
+{
+    m_queue = std::move(queue);
     m_outcome = {};
     m_running = true;
     next();
-    return {};
 }
 
 void RefundCheck::next()
@@ -418,15 +447,16 @@ void RefundCheck::next()
         QMetaObject::invokeMethod(this, &RefundCheck::finish, Qt::QueuedConnection);
         return;
     }
-    const RefundRef ref = m_queue.takeFirst();
-    m_context.gateway.queryRefund(
-        ref, this, [this](Result<QList<Refund>> result, gateway::CallInfo info) { onAnswer(std::move(result), info); });
+    const Query query = m_queue.takeFirst();
+    m_context.gateway.queryRefund(query.ref, this, [this, query](Result<QList<Refund>> result, gateway::CallInfo info) {
+        onAnswer(query, std::move(result), info);
+    });
 }
 
-void RefundCheck::onAnswer(Result<QList<Refund>> result, const gateway::CallInfo& info)
+void RefundCheck::onAnswer(const Query& query, Result<QList<Refund>> result, const gateway::CallInfo& info)
 {
     m_outcome.requestId = info.requestId;
-    audit(m_context, QStringLiteral("refund.check"), m_outTradeNo, {}, info.requestId,
+    audit(m_context, QStringLiteral("refund.check"), query.outTradeNo, query.ref.outRefundNo, info.requestId,
         result ? QStringLiteral("%1 refund(s)").arg(result->size()) : result.error().toString());
     if (!result) {
         if (!m_outcome.error)
@@ -438,9 +468,26 @@ void RefundCheck::onAnswer(Result<QList<Refund>> result, const gateway::CallInfo
             const Status applied = m_context.refunds.applyRefund(m_context.profileId, refund);
             if (!applied && applied.error().code != u"NOT_FOUND" && !m_outcome.error)
                 m_outcome.error = applied.error();
+            if (applied)
+                markOrderRefunded(query.outTradeNo.isEmpty() ? refund.outTradeNo : query.outTradeNo, refund.status);
         }
     }
     next();
+}
+
+void RefundCheck::markOrderRefunded(const QString& outTradeNo, RefundStatus status)
+{
+    // As RefundWorkflow does: WeChat reports an order as REFUND while it has a refund that is not closed. A refund
+    // whose send was never answered learns it only here.
+    if (status == RefundStatus::Closed || status == RefundStatus::Unknown || outTradeNo.isEmpty())
+        return;
+    auto order = m_context.orders.findByOutTradeNo(m_context.profileId, outTradeNo);
+    if (!order || !order.value() || order.value()->state == TradeState::Refund)
+        return;
+    Transaction refunded;
+    refunded.outTradeNo = outTradeNo;
+    refunded.state = TradeState::Refund;
+    warnStorage("order state", m_context.orders.applyTransaction(m_context.profileId, refunded));
 }
 
 void RefundCheck::finish()
@@ -449,6 +496,11 @@ void RefundCheck::finish()
         auto records = m_context.refunds.forOrder(m_context.profileId, m_outTradeNo);
         if (records)
             m_outcome.records = records.value();
+    }
+    for (const QString& outRefundNo : std::as_const(m_pending)) {
+        auto record = m_context.refunds.findByOutRefundNo(m_context.profileId, outRefundNo);
+        if (record && record.value())
+            m_outcome.records.append(*record.value());
     }
     m_running = false;
     Q_EMIT finished(m_outcome);

@@ -13,6 +13,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 #include <chrono>
 #include <optional>
@@ -133,8 +134,9 @@ private:
     std::optional<Outcome> m_outcome;
 };
 
-// Where refunds stand at WeChat: one refund, or all refunds of an order; the history rows are updated with the
-// answers (refunds not yet in the history are not added: they were made elsewhere and have no row to link to).
+// Where refunds stand at WeChat: one refund, all refunds of an order, or every refund of the profile that is not
+// settled yet; the history rows are updated with the answers (refunds not yet in the history are not added: they
+// were made elsewhere and have no row to link to).
 class RefundCheck : public QObject
 {
     Q_OBJECT
@@ -155,19 +157,32 @@ public:
     // Every refund of the order: one query where the family lists refunds by order (v2, Global, HK), else one
     // query per refund the history knows (APIv3 domestic). Input REF_MISSING, BUSY; Storage errors.
     Status checkOrder(const QString& outTradeNo);
+    // Every refund of the context's profile that the history holds as not settled (RefundStore::pending), one
+    // query each; Outcome::records are those refunds' rows after the update. Input BUSY; Storage errors.
+    Status checkPending();
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void finished(const wxpay::workflows::RefundCheck::Outcome& outcome);
 
 private:
+    // One query, with the order it is about (for the audit line).
+    struct Query
+    {
+        RefundRef ref;
+        QString outTradeNo;
+    };
+
+    void begin(QList<Query> queue);
     void next();
-    void onAnswer(Result<QList<Refund>> result, const gateway::CallInfo& info);
+    void onAnswer(const Query& query, Result<QList<Refund>> result, const gateway::CallInfo& info);
+    void markOrderRefunded(const QString& outTradeNo, RefundStatus status);
     void finish();
 
     WorkflowContext m_context;
-    QString m_outTradeNo;
-    QList<RefundRef> m_queue;
+    QString m_outTradeNo; // the order whose refunds are listed at the end; empty for checkPending()
+    QStringList m_pending; // checkPending(): the refunds listed at the end
+    QList<Query> m_queue;
     Outcome m_outcome;
     bool m_running = false;
 };

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void refusesConflictingRefundId();
     void recordsErrors();
     void listsAnOrdersRefundsAndTheirTotal();
+    void listsTheProfilesRecentRefunds();
+    void listsThePendingRefunds();
 
 private:
     ManualClock m_clock { QDateTime(QDate(2024, 4, 2), QTime(12, 0), Qt::UTC) };
@@ -278,6 +280,81 @@ void TestRefundStore::listsAnOrdersRefundsAndTheirTotal()
     QCOMPARE(total->minorUnits(), qint64(1000 + 2000 + 300)); // the closed refund paid nothing
     WXPAY_VERIFY_ERROR(
         m_refunds->refundedTotal(kProfile, QStringLiteral("NOPE")), ErrorKind::Storage, QStringLiteral("NOT_FOUND"));
+}
+
+void TestRefundStore::listsTheProfilesRecentRefunds()
+{
+    WXPAY_VERIFY_OK(m_orders->insert(test::sampleOrder(QStringLiteral("shop-b"), QStringLiteral("ORDER-1"), 100, kT0)));
+    RefundRecord other = sampleRefund(QStringLiteral("ORDER-1"), QStringLiteral("R-B"), 100);
+    other.profileId = QStringLiteral("shop-b");
+    other.createdAt = kT0.addSecs(100);
+    WXPAY_VERIFY_OK(m_refunds->insert(other));
+    const QList<std::pair<QString, qint64>> made { { QStringLiteral("R-2"), 20 }, { QStringLiteral("R-4"), 40 },
+        { QStringLiteral("R-1"), 10 }, { QStringLiteral("R-3"), 30 } };
+    for (const auto& [no, seconds] : made) {
+        RefundRecord refund = sampleRefund(QStringLiteral("ORDER-1"), no, 100);
+        refund.createdAt = kT0.addSecs(seconds);
+        WXPAY_VERIFY_OK(m_refunds->insert(refund));
+    }
+    // Made in the same millisecond: the later row comes first.
+    RefundRecord twin = sampleRefund(QStringLiteral("ORDER-HKD"), QStringLiteral("R-5"), 100, QStringLiteral("HKD"));
+    twin.createdAt = kT0.addSecs(40);
+    WXPAY_VERIFY_OK(m_refunds->insert(twin));
+
+    const auto numbers = [](const QList<RefundRecord>& refunds) {
+        QStringList ids;
+        for (const RefundRecord& refund : refunds)
+            ids << refund.outRefundNo;
+        return ids;
+    };
+    auto three = m_refunds->recent(kProfile, 3);
+    WXPAY_VERIFY_OK(three);
+    QCOMPARE(numbers(*three), (QStringList { QStringLiteral("R-5"), QStringLiteral("R-4"), QStringLiteral("R-3") }));
+    QCOMPARE(three->constFirst().amount.currency(), QStringLiteral("HKD"));
+    auto all = m_refunds->recent(kProfile, 50);
+    WXPAY_VERIFY_OK(all);
+    QCOMPARE(numbers(*all),
+        (QStringList { QStringLiteral("R-5"), QStringLiteral("R-4"), QStringLiteral("R-3"), QStringLiteral("R-2"),
+            QStringLiteral("R-1") }));
+    auto none = m_refunds->recent(QStringLiteral("shop-c"), 50);
+    WXPAY_VERIFY_OK(none);
+    QVERIFY(none->isEmpty());
+    WXPAY_VERIFY_ERROR(m_refunds->recent(kProfile, 0), ErrorKind::Input, QStringLiteral("LIMIT_INVALID"));
+}
+
+void TestRefundStore::listsThePendingRefunds()
+{
+    WXPAY_VERIFY_OK(m_orders->insert(test::sampleOrder(QStringLiteral("shop-b"), QStringLiteral("ORDER-1"), 100, kT0)));
+    RefundRecord other = sampleRefund(QStringLiteral("ORDER-1"), QStringLiteral("R-B"), 100);
+    other.profileId = QStringLiteral("shop-b");
+    WXPAY_VERIFY_OK(m_refunds->insert(other));
+    const QList<std::pair<QString, RefundStatus>> made { { QStringLiteral("R-1"), RefundStatus::Processing },
+        { QStringLiteral("R-2"), RefundStatus::Success }, { QStringLiteral("R-3"), RefundStatus::Unknown },
+        { QStringLiteral("R-4"), RefundStatus::Closed }, { QStringLiteral("R-5"), RefundStatus::Abnormal },
+        { QStringLiteral("R-6"), RefundStatus::Change }, { QStringLiteral("R-7"), RefundStatus::Processing } };
+    qint64 seconds = 0;
+    for (const auto& [no, status] : made) {
+        RefundRecord refund = sampleRefund(QStringLiteral("ORDER-1"), no, 100);
+        refund.status = status;
+        refund.createdAt = kT0.addSecs(seconds += 10);
+        WXPAY_VERIFY_OK(m_refunds->insert(refund));
+    }
+    auto pending = m_refunds->pending(kProfile);
+    WXPAY_VERIFY_OK(pending);
+    QStringList ids;
+    for (const RefundRecord& refund : std::as_const(*pending))
+        ids << refund.outRefundNo;
+    QCOMPARE(ids, (QStringList { QStringLiteral("R-1"), QStringLiteral("R-3"), QStringLiteral("R-7") }));
+
+    // A settled answer takes a refund off the list.
+    Refund answer;
+    answer.outRefundNo = QStringLiteral("R-1");
+    answer.status = RefundStatus::Success;
+    WXPAY_VERIFY_OK(m_refunds->applyRefund(kProfile, answer));
+    pending = m_refunds->pending(kProfile);
+    WXPAY_VERIFY_OK(pending);
+    QCOMPARE(pending->size(), 2);
+    QCOMPARE(pending->constFirst().outRefundNo, QStringLiteral("R-3"));
 }
 
 QTEST_GUILESS_MAIN(TestRefundStore)

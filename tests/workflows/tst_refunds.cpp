@@ -37,6 +37,8 @@ private Q_SLOTS:
     void refusesOrdersOutsideTheHistory();
     void checkFollowsUpUnsettledRefunds_data();
     void checkFollowsUpUnsettledRefunds();
+    void checkPendingFollowsEveryUnsettledRefund_data();
+    void checkPendingFollowsEveryUnsettledRefund();
 
 private:
     std::unique_ptr<Till> till(ApiFamily family, const std::function<void(gateway::TransportConfig&)>& adjust = {});
@@ -359,6 +361,103 @@ void TestRefunds::checkFollowsUpUnsettledRefunds()
     QCOMPARE(one.refunds.size(), 1);
     QCOMPARE(one.refunds.first().outRefundNo, b.outRefundNo());
     QCOMPARE(one.refunds.first().status, RefundStatus::Success);
+}
+
+void TestRefunds::checkPendingFollowsEveryUnsettledRefund_data()
+{
+    addFamilies();
+}
+
+void TestRefunds::checkPendingFollowsEveryUnsettledRefund()
+{
+    QFETCH(ApiFamily, family);
+    auto t = till(family);
+    QVERIFY(t);
+    const QString first = paidOrder(*t, 900);
+    const QString second = paidOrder(*t, 500);
+    QVERIFY(!first.isEmpty());
+    QVERIFY(!second.isEmpty());
+
+    // A settled refund, then one unsettled refund on each order, neither followed (no polls, no resend): the
+    // first was accepted (PROCESSING); the second was made but its answer was lost, so the history knows nothing
+    // of it (UNKNOWN, and its order still reads paid).
+    RefundWorkflow settled(t->context());
+    WXPAY_VERIFY_OK(settled.start({ first, t->amount(50), {}, {}, {} }));
+    QVERIFY(runToEnd(settled));
+    QCOMPARE(settled.outcome()->stage, Stage::Succeeded);
+    RefundOptions options;
+    options.maxPolls = 0;
+    options.maxSendAttempts = 1;
+    RefundWorkflow a(t->context(), options);
+    RefundWorkflow b(t->context(), options);
+    WXPAY_VERIFY_OK(a.start({ first, t->amount(100), {}, {}, {} }));
+    QVERIFY(runToEnd(a));
+    m_world.engine.faults().add(sim::FaultRule::parse(QStringLiteral("refund:drop")).value());
+    WXPAY_VERIFY_OK(b.start({ second, t->amount(200), {}, {}, {} }));
+    QVERIFY(runToEnd(b));
+    QCOMPARE(a.outcome()->stage, Stage::NeedsAttention);
+    QCOMPARE(b.outcome()->stage, Stage::NeedsAttention);
+    QCOMPARE(t->refunds.findByOutRefundNo(t->profileId(), a.outRefundNo()).value()->status, RefundStatus::Processing);
+    QCOMPARE(t->refunds.findByOutRefundNo(t->profileId(), b.outRefundNo()).value()->status, RefundStatus::Unknown);
+    QCOMPARE(t->order(second)->state, TradeState::Success);
+    QCOMPARE(t->refunds.pending(t->profileId()).value().size(), 2);
+
+    m_world.clock.advance(std::chrono::seconds(10));
+    m_world.resetCounts();
+    RefundCheck check(t->context());
+    QSignalSpy finished(&check, &RefundCheck::finished);
+    WXPAY_VERIFY_OK(check.checkPending());
+    QVERIFY(check.isRunning());
+    WXPAY_VERIFY_ERROR(check.checkPending(), ErrorKind::Input, QStringLiteral("BUSY"));
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY(!check.isRunning());
+    const auto outcome = finished.first().first().value<RefundCheck::Outcome>();
+    QVERIFY2(!outcome.error, outcome.error ? qPrintable(outcome.error->toString()) : "");
+    // One query per pending refund, whatever the family; the settled one is not asked about.
+    QCOMPARE(m_world.count(QStringLiteral("refundquery")), 2);
+    QCOMPARE(outcome.refunds.size(), 2);
+    QCOMPARE(outcome.records.size(), 2);
+    QStringList checked;
+    for (const storage::RefundRecord& record : outcome.records) {
+        checked << record.outRefundNo;
+        QCOMPARE(record.status, RefundStatus::Success);
+    }
+    checked.sort();
+    QStringList expected { a.outRefundNo(), b.outRefundNo() };
+    expected.sort();
+    QCOMPARE(checked, expected);
+    for (const QString& no : std::as_const(expected)) {
+        const auto row = t->refunds.findByOutRefundNo(t->profileId(), no);
+        QCOMPARE(row.value()->status, RefundStatus::Success);
+        QVERIFY(row.value()->successAt.isValid());
+    }
+    QVERIFY(t->refunds.pending(t->profileId()).value().isEmpty());
+    QCOMPARE(t->order(second)->state, TradeState::Refund);
+
+    // Each audit line names its own order and refund.
+    for (const auto& [order, refund] :
+        { std::pair { first, a.outRefundNo() }, std::pair { second, b.outRefundNo() } }) {
+        storage::AuditQuery query;
+        query.profileId = t->profileId();
+        query.outTradeNo = order;
+        const auto lines = t->audit.list(query);
+        WXPAY_VERIFY_OK(lines);
+        bool found = false;
+        for (const storage::AuditEntry& line : lines.value())
+            found = found || (line.action == u"refund.check" && line.outRefundNo == refund);
+        QVERIFY2(found, qPrintable(order));
+    }
+
+    // Nothing pending: no query, and the answer still comes.
+    m_world.resetCounts();
+    RefundCheck none(t->context());
+    QSignalSpy noneFinished(&none, &RefundCheck::finished);
+    WXPAY_VERIFY_OK(none.checkPending());
+    QVERIFY(noneFinished.wait(kWaitMs));
+    const auto empty = noneFinished.first().first().value<RefundCheck::Outcome>();
+    QVERIFY(empty.refunds.isEmpty());
+    QVERIFY(empty.records.isEmpty());
+    QCOMPARE(m_world.count(QStringLiteral("refundquery")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRefunds)
