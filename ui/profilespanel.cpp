@@ -1,6 +1,7 @@
 #include "profilespanel.h"
 
 #include "credentialerrors.h"
+#include "errorbox.h"
 #include "keyimportdialog.h"
 #include "log.h"
 
@@ -247,6 +248,20 @@ ProfilesPanel::ProfilesPanel(credentials::ProfileStore* profiles, credentials::K
     m_save->setDefault(true);
     actions->addWidget(m_save);
     formColumn->addLayout(actions);
+
+    // What WeChat Pay says to the saved profile's keys.
+    auto* connection = new QHBoxLayout;
+    m_testConnection = new QPushButton(this);
+    m_testConnection->setObjectName(QStringLiteral("testConnectionPushButton"));
+    connection->addWidget(m_testConnection, 0, Qt::AlignTop);
+    m_connectionResult = new QLabel(this);
+    m_connectionResult->setObjectName(QStringLiteral("connectionResultLabel"));
+    m_connectionResult->setWordWrap(true);
+    m_connectionResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connection->addWidget(m_connectionResult, 1);
+    formColumn->addLayout(connection);
+    m_connectionError = new ErrorBox(this);
+    formColumn->addWidget(m_connectionError);
     layout->addLayout(formColumn, 1);
 
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
@@ -267,6 +282,7 @@ ProfilesPanel::ProfilesPanel(credentials::ProfileStore* profiles, credentials::K
             selectProfile(m_editingId);
     });
     connect(m_importKeys, &QPushButton::clicked, this, &ProfilesPanel::openKeyImport);
+    connect(m_testConnection, &QPushButton::clicked, this, &ProfilesPanel::testConnection);
     connect(m_family, &QComboBox::currentIndexChanged, this, &ProfilesPanel::updateFamilyFields);
 
     retranslateUi();
@@ -387,6 +403,7 @@ void ProfilesPanel::loadProfile(const MerchantProfile& p)
 {
     m_editingId = p.id;
     clearProblems();
+    clearConnectionResult();
     setStatus({}, false);
     m_displayName->setText(p.displayName);
     m_id->setText(p.id);
@@ -608,6 +625,58 @@ void ProfilesPanel::openKeyImport()
     m_importDialog->open();
 }
 
+void ProfilesPanel::setConnectionTester(ConnectionTester tester)
+{
+    m_tester = std::move(tester);
+    updateButtons();
+}
+
+void ProfilesPanel::testConnection()
+{
+    if (m_busy || m_editingId.isEmpty() || !m_tester)
+        return;
+    // The saved profile: its keys are the ones in the keychain.
+    const auto profile = m_profiles->get(m_editingId);
+    if (!profile)
+        return;
+    clearConnectionResult();
+    setBusy(true);
+    m_connectionText = [] { return tr("Asking WeChat Pay with this profile's keys…"); };
+    m_connectionResult->setText(m_connectionText());
+    qCInfo(lcUi) << "testing the connection of profile" << profile->id;
+    m_tester(*profile, this, [this](const workflows::ConnectionTest::Outcome& outcome) {
+        setBusy(false);
+        showConnectionOutcome(outcome);
+    });
+}
+
+void ProfilesPanel::showConnectionOutcome(const workflows::ConnectionTest::Outcome& outcome)
+{
+    clearConnectionResult();
+    if (outcome.ok) {
+        // An explicit QString: a QStringBuilder returned from the lambda would outlive its parts.
+        m_connectionText = []() -> QString {
+            return QStringLiteral("\u2713 ")
+                + tr("Connected: WeChat Pay accepted this profile's keys, and its answer was verified.");
+        };
+        m_connectionResult->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+        m_connectionResult->setText(m_connectionText());
+        return;
+    }
+    const std::optional<Error> error = outcome.error;
+    const QString explanation = outcome.explanation;
+    m_connectionError->showError(
+        [error, explanation] { return error ? workflows::explainConnectionError(*error) : explanation; }, error);
+}
+
+void ProfilesPanel::clearConnectionResult()
+{
+    m_connectionText = nullptr;
+    m_connectionResult->clear();
+    m_connectionResult->setStyleSheet(QString());
+    m_connectionError->clear();
+}
+
 void ProfilesPanel::setBusy(bool busy)
 {
     m_busy = busy;
@@ -645,6 +714,7 @@ void ProfilesPanel::updateButtons()
     m_remove->setEnabled(!m_busy && saved);
     m_use->setEnabled(!m_busy && saved && m_editingId != m_profiles->currentProfileId());
     m_importKeys->setEnabled(!m_busy && saved);
+    m_testConnection->setEnabled(!m_busy && saved && m_tester);
     m_revert->setEnabled(!m_busy);
     m_save->setEnabled(!m_busy);
 }
@@ -721,6 +791,11 @@ void ProfilesPanel::retranslateUi()
     m_importKeys->setToolTip(m_editingId.isEmpty() ? tr("Save the profile first") : QString());
     m_revert->setText(tr("Discard changes"));
     m_save->setText(tr("Save profile"));
+    m_testConnection->setText(tr("Test connection"));
+    m_testConnection->setToolTip(
+        m_editingId.isEmpty() ? tr("Save the profile first") : tr("Checks the saved profile's keys with WeChat Pay"));
+    if (m_connectionText)
+        m_connectionResult->setText(m_connectionText());
 
     for (const FieldProblem& problem : std::as_const(m_problems)) {
         if (problem.field && m_fields.contains(*problem.field))

@@ -5,6 +5,7 @@
 #include "credentials/profilestore.h"
 #include "keyimportdialog.h"
 #include "profileform.h"
+#include "workflows/connectiontest.h"
 
 #include <QHash>
 #include <QPointer>
@@ -23,14 +24,25 @@ class QPushButton;
 
 namespace wxpay::ui {
 
+class ErrorBox;
+
 // Settings → merchant profiles: the list of profiles (ProfileStore), a form with every field, errors shown at the
 // field they are about, removal after a confirmation, "Use for payments", and "Import keys…" (KeyImportDialog).
 // Keychain work runs asynchronously: a busy bar shows and the buttons are disabled until it ends.
+// "Test connection" asks WeChat Pay a harmless question with the saved profile's keys (ConnectionTest) and shows
+// whether the keys, the signature and the verification of WeChat's answer work.
 class ProfilesPanel : public QWidget
 {
     Q_OBJECT
 
 public:
+    // Tests `profile`: opens its session and runs a ConnectionTest; `done` runs once, later, unless `context` is
+    // destroyed first. Errors before the request (e.g. a key missing) come as an Outcome that is not ok, explained
+    // by workflows::explainConnectionError().
+    using ConnectionTester = std::function<void(const credentials::MerchantProfile& profile,
+        QObject* context,
+        std::function<void(const workflows::ConnectionTest::Outcome&)> done)>;
+
     // Both must outlive the panel.
     ProfilesPanel(credentials::ProfileStore* profiles, credentials::KeyImport* import, QWidget* parent = nullptr);
 
@@ -42,6 +54,10 @@ public:
     // What "Remove…" does: asks, then removes the edited profile and its keys.
     void askToRemoveProfile();
     void openKeyImport();
+    // The panel does not open sessions itself; "Test connection" stays disabled until a tester is set.
+    void setConnectionTester(ConnectionTester tester);
+    // What "Test connection" does, for the saved profile being edited.
+    void testConnection();
     bool isBusy() const { return m_busy; }
     KeyImportDialog* keyImportDialog() const { return m_importDialog; }
     QString statusText() const;
@@ -77,6 +93,8 @@ private:
     void setStatus(std::function<QString()> text, bool error);
     void updateFamilyFields();
     void updateButtons();
+    void showConnectionOutcome(const workflows::ConnectionTest::Outcome& outcome);
+    void clearConnectionResult();
     void retranslateUi();
 
     credentials::ProfileStore* m_profiles;
@@ -87,6 +105,8 @@ private:
     std::function<QString()> m_statusText; // re-evaluated when the language changes
     bool m_statusIsError = false;
     QPointer<KeyImportDialog> m_importDialog;
+    ConnectionTester m_tester;
+    std::function<QString()> m_connectionText; // re-evaluated when the language changes
 
     QLabel* m_listTitle = nullptr;
     QListWidget* m_list = nullptr;
@@ -130,6 +150,9 @@ private:
     QPushButton* m_importKeys = nullptr;
     QPushButton* m_revert = nullptr;
     QPushButton* m_save = nullptr;
+    QPushButton* m_testConnection = nullptr;
+    QLabel* m_connectionResult = nullptr;
+    ErrorBox* m_connectionError = nullptr;
 };
 
 } // namespace wxpay::ui

@@ -1,8 +1,11 @@
 // Settings → merchant profiles, driven as an operator would: through the widgets, found by objectName.
 #include "keyimportdialog.h"
 #include "profilespanel.h"
+#include "sandboxfixture.h"
+#include "sim/fault.h"
 #include "support/testsupport.h"
 #include "uifixture.h"
+#include "workflows/connectiontest.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -14,6 +17,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace wxpay;
 using namespace wxpay::credentials;
@@ -43,6 +47,8 @@ private Q_SLOTS:
         m_panel.reset();
         m_fixture.reset();
     }
+
+    void cleanupTestCase() { m_sandbox.reset(); }
 
     void shouldHaveDefaultValues()
     {
@@ -301,7 +307,108 @@ private Q_SLOTS:
         QCOMPARE(edit(QStringLiteral("merchantSerialLineEdit"))->text(), QStringLiteral("1A2B3C4D5E6F7081"));
     }
 
+    void testConnectionNeedsATesterAndASavedProfile()
+    {
+        WXPAY_VERIFY_OK(m_fixture->profiles.save(wxpay::test::sampleProfile()));
+        makePanel();
+        QPushButton* test = button(QStringLiteral("testConnectionPushButton"));
+        QVERIFY(!test->isEnabled());
+        QVERIFY(label(QStringLiteral("connectionResultLabel"))->text().isEmpty());
+        int calls = 0;
+        m_panel->setConnectionTester([&calls](const MerchantProfile&, QObject*, auto) { ++calls; });
+        QVERIFY(test->isEnabled());
+        // A profile being added has no keys to test yet.
+        button(QStringLiteral("addProfilePushButton"))->click();
+        QVERIFY(!test->isEnabled());
+        m_panel->testConnection();
+        QCOMPARE(calls, 0);
+    }
+
+    void testConnectionShowsWeChatsAnswer()
+    {
+        wxpay::test::SandboxFixture& simulator = sandbox();
+        WXPAY_VERIFY_OK(m_fixture->profiles.save(wxpay::test::sampleProfile()));
+        makePanel();
+        // The composition root's part, over the sandbox's session: a ConnectionTest of the profile's gateway.
+        QStringList tested;
+        m_panel->setConnectionTester(
+            [&simulator, &tested](const MerchantProfile& profile, QObject* context, auto done) {
+                tested << profile.id;
+                auto* test = new workflows::ConnectionTest(
+                    simulator.session->gateway(), simulator.clock, simulator.nonces, context);
+                connect(test, &workflows::ConnectionTest::finished, context,
+                    [test, done](const workflows::ConnectionTest::Outcome& outcome) {
+                        test->deleteLater();
+                        done(outcome);
+                    });
+                QVERIFY(test->start().ok());
+            });
+        QPushButton* test = button(QStringLiteral("testConnectionPushButton"));
+        QLabel* result = label(QStringLiteral("connectionResultLabel"));
+        QWidget* errorBox = find<QWidget>(QStringLiteral("errorBox"));
+
+        QTest::mouseClick(test, Qt::LeftButton);
+        QCOMPARE(tested, QStringList { QStringLiteral("shop-1") });
+        QVERIFY(m_panel->isBusy());
+        QVERIFY(!test->isEnabled());
+        QVERIFY(!button(QStringLiteral("saveProfilePushButton"))->isEnabled());
+        QVERIFY(!m_panel->findChild<QProgressBar*>(QStringLiteral("profilesProgressBar"))->isHidden());
+        QTRY_VERIFY(!m_panel->isBusy());
+        QVERIFY2(result->text().contains(u"Connected"), qPrintable(result->text()));
+        QVERIFY(!errorBox->isVisible());
+        QVERIFY(test->isEnabled());
+
+        // WeChat's answer does not verify: explained, with the details at hand; the tick is gone.
+        simulator.engine->faults().add({ sim::Operation::QueryOrder, 1, { sim::FaultKind::BadSignature, {} } });
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY(!m_panel->isBusy());
+        QVERIFY(simulator.engine->faults().isEmpty());
+        QVERIFY(result->text().isEmpty());
+        QVERIFY(errorBox->isVisible());
+        QVERIFY2(label(QStringLiteral("errorLabel"))->text().startsWith(u"WeChat Pay's answer could not be verified"),
+            qPrintable(label(QStringLiteral("errorLabel"))->text()));
+        QTest::mouseClick(find<QWidget>(QStringLiteral("errorDetailsToolButton")), Qt::LeftButton);
+        QVERIFY(label(QStringLiteral("errorDetailsLabel"))->text().contains(u"Request-ID"));
+
+        // Another profile selected: the result was about the previous one.
+        WXPAY_VERIFY_OK(m_fixture->profiles.save(wxpay::test::sampleProfile(QStringLiteral("shop-2"))));
+        m_panel->refreshList();
+        m_panel->selectProfile(QStringLiteral("shop-2"));
+        QVERIFY(!errorBox->isVisible());
+        QVERIFY(result->text().isEmpty());
+    }
+
+    void testConnectionExplainsAFailureBeforeTheRequest()
+    {
+        WXPAY_VERIFY_OK(m_fixture->profiles.save(wxpay::test::sampleProfile()));
+        makePanel();
+        // The session could not be opened: the profile has no private key in the keychain.
+        const Error missing = Error::credentials(QStringLiteral("SECRET_MISSING"), QStringLiteral("no key"));
+        m_panel->setConnectionTester([missing](const MerchantProfile&, QObject* context, auto done) {
+            QTimer::singleShot(0, context, [missing, done] {
+                done({ false, missing, workflows::explainConnectionError(missing), {} });
+            });
+        });
+        QTest::mouseClick(button(QStringLiteral("testConnectionPushButton")), Qt::LeftButton);
+        QVERIFY(m_panel->isBusy());
+        QCOMPARE(label(QStringLiteral("connectionResultLabel"))->text(),
+            QStringLiteral("Asking WeChat Pay with this profile's keys…"));
+        QTRY_VERIFY(!m_panel->isBusy());
+        QVERIFY(find<QWidget>(QStringLiteral("errorBox"))->isVisible());
+        QCOMPARE(label(QStringLiteral("errorLabel"))->text(), workflows::explainConnectionError(missing));
+        QVERIFY(label(QStringLiteral("errorLabel"))->text().contains(u"import the keys"));
+        QVERIFY(label(QStringLiteral("errorDetailsLabel"))->text().contains(u"SECRET_MISSING"));
+        QVERIFY(label(QStringLiteral("connectionResultLabel"))->text().isEmpty());
+    }
+
 private:
+    wxpay::test::SandboxFixture& sandbox()
+    {
+        if (!m_sandbox)
+            m_sandbox = std::make_unique<wxpay::test::SandboxFixture>();
+        return *m_sandbox;
+    }
+
     void makePanel()
     {
         m_panel = std::make_unique<ProfilesPanel>(&m_fixture->profiles, &m_fixture->import);
@@ -371,6 +478,7 @@ private:
     crypto::PrivateKey m_keyB;
     crypto::Certificate m_certA;
     std::unique_ptr<CredentialsFixture> m_fixture;
+    std::unique_ptr<wxpay::test::SandboxFixture> m_sandbox; // made by the first test that talks to WeChat Pay
     std::unique_ptr<ProfilesPanel> m_panel;
 };
 
