@@ -1,16 +1,16 @@
 // wxpay-cli order query|close|reverse: one order at WeChat Pay, by transaction_id or out_trade_no. Every answer is
-// recorded in the history (OrderLookup); close and reverse always look the order up first and again after.
+// recorded in the history (OrderLookup); close and reverse run OrderAction, which looks the order up first and after.
 
 #include "cli.h"
 #include "commands.h"
 #include "exitcodes.h"
 #include "format.h"
+#include "workflows/orderaction.h"
 #include "workflows/orderlookup.h"
-
-#include <QRegularExpression>
 
 namespace wxpay::cli {
 
+using workflows::OrderAction;
 using workflows::OrderLookup;
 
 namespace {
@@ -26,18 +26,6 @@ QString orderHelp()
                   "one is given back\n"
                   "\n"
                   "`wxpay-cli order <verb> --help` describes each.\n");
-}
-
-bool isOutTradeNo(const QString& text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[0-9A-Za-z_\\-|*]{6,32}$"));
-    return pattern.match(text).hasMatch();
-}
-
-bool isTransactionId(const QString& text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[0-9A-Za-z_\\-]{1,64}$"));
-    return pattern.match(text).hasMatch();
 }
 
 struct RefOptions
@@ -58,15 +46,15 @@ std::optional<OrderRef> orderRef(Cli& cli, const QCommandLineParser& parser, con
     }
     if (byId) {
         const QString id = parser.value(options.transactionId);
-        if (!isTransactionId(id)) {
+        if (!workflows::isTransactionId(id)) {
             cli.fail(Error::input(QStringLiteral("TRANSACTION_ID_INVALID"),
-                Tr::tr("\"%1\" is not a transaction_id (letters and digits)").arg(id)));
+                Tr::tr("\"%1\" is not a transaction_id (28-32 digits starting with 4)").arg(id)));
             return std::nullopt;
         }
         return OrderRef::byTransactionId(id);
     }
     const QString no = parser.value(options.outTradeNo);
-    if (!isOutTradeNo(no)) {
+    if (!workflows::isOutTradeNo(no)) {
         cli.fail(Error::input(QStringLiteral("OUT_TRADE_NO_INVALID"),
             Tr::tr("\"%1\" is not an out_trade_no (6-32 of 0-9 A-Z a-z _ - | *)").arg(no)));
         return std::nullopt;
@@ -74,15 +62,13 @@ std::optional<OrderRef> orderRef(Cli& cli, const QCommandLineParser& parser, con
     return OrderRef::byOutTradeNo(no);
 }
 
-void printOutcome(Output& out, const OrderLookup::Outcome& outcome)
+void printOutcome(
+    Output& out, const Transaction& t, const std::optional<storage::OrderRecord>& record, bool addedToHistory)
 {
-    if (!outcome.transaction)
-        return;
-    const Transaction& t = *outcome.transaction;
     out.set(QStringLiteral("transaction"), transactionJson(t));
-    if (outcome.record)
-        out.set(QStringLiteral("history"), orderJson(*outcome.record));
-    out.set(QStringLiteral("added_to_history"), outcome.addedToHistory);
+    if (record)
+        out.set(QStringLiteral("history"), orderJson(*record));
+    out.set(QStringLiteral("added_to_history"), addedToHistory);
     out.print(tradeStateName(t.state) + (t.stateDescription.isEmpty() ? QString() : u"  " + t.stateDescription));
     out.print(field(QStringLiteral("out_trade_no"), t.outTradeNo));
     if (!t.transactionId.isEmpty())
@@ -95,7 +81,7 @@ void printOutcome(Output& out, const OrderLookup::Outcome& outcome)
         out.print(field(QStringLiteral("payer_openid"), t.openid));
     if (t.successTime.isValid())
         out.print(field(QStringLiteral("success_time"), localTime(t.successTime)));
-    if (outcome.addedToHistory)
+    if (addedToHistory)
         out.print(field(QStringLiteral("history"), Tr::tr("added (the order was made elsewhere)")));
 }
 
@@ -117,22 +103,40 @@ void lookup(
         cli.fail(started.error());
 }
 
-void audit(Cli& cli,
-    const QString& profileId,
-    const QString& action,
-    const QString& outTradeNo,
-    const gateway::CallInfo& info,
-    const QString& detail)
+// How a close or reverse ended, in the CLI's words and exit codes.
+void report(Cli& cli, const OrderAction::Outcome& outcome)
 {
-    storage::AuditEntry entry;
-    entry.actor = cli.actor();
-    entry.profileId = profileId;
-    entry.action = action;
-    entry.outTradeNo = outTradeNo;
-    entry.requestId = info.requestId;
-    entry.detail = detail;
-    if (auto appended = cli.audit().append(entry); !appended)
-        cli.out().note(describeError(appended.error()));
+    using Verdict = OrderAction::Outcome::Result;
+    const bool close = outcome.kind == OrderAction::Kind::Close;
+    switch (outcome.result) {
+    case Verdict::Failed:
+        cli.fail(outcome.error.value_or(Error::protocol(QStringLiteral("NO_ANSWER"), QStringLiteral("no answer"))));
+        return;
+    case Verdict::RecallNeeded:
+        cli.finish(kExitNotCompleted,
+            Tr::tr("WeChat Pay asks to call reverse again: run the command again in a few seconds."));
+        return;
+    case Verdict::NothingToDo:
+    case Verdict::Refused:
+    case Verdict::Done:
+        break;
+    }
+    if (outcome.afterLookupError) {
+        cli.fail(*outcome.afterLookupError);
+        return;
+    }
+    if (outcome.after)
+        printOutcome(cli.out(), *outcome.after, outcome.record, false);
+    else if (outcome.before)
+        printOutcome(cli.out(), *outcome.before, outcome.record, outcome.addedToHistory);
+    if (outcome.result == Verdict::Refused && outcome.error)
+        cli.fail(*outcome.error);
+    else if (outcome.result == Verdict::NothingToDo)
+        cli.finish(kExitOk,
+            close ? Tr::tr("Nothing to close: the order has ended unpaid.")
+                  : Tr::tr("Nothing to reverse: the order has ended unpaid."));
+    else
+        cli.finish(kExitOk, close ? Tr::tr("Closed.") : Tr::tr("Reversed."));
 }
 
 enum class Verb
@@ -189,82 +193,27 @@ void runVerb(Cli& cli, Verb verb, const QStringList& arguments)
         cli.fail(opened.error());
         return;
     }
-    cli.openSession(profile.value(), [&cli, verb, ref = *ref](app::MerchantSession& session) {
-        lookup(cli, session, ref, [&cli, &session, verb](const OrderLookup::Outcome& before) {
-            const Transaction& t = *before.transaction;
-            if (verb == Verb::Query) {
-                printOutcome(cli.out(), before);
-                if (before.error)
-                    cli.fail(*before.error);
+    if (verb == Verb::Query) {
+        cli.openSession(profile.value(), [&cli, ref = *ref](app::MerchantSession& session) {
+            lookup(cli, session, ref, [&cli](const OrderLookup::Outcome& outcome) {
+                printOutcome(cli.out(), *outcome.transaction, outcome.record, outcome.addedToHistory);
+                if (outcome.error)
+                    cli.fail(*outcome.error);
                 else
                     cli.finish(kExitOk);
-                return;
-            }
-            // What the answer already settles: nothing to close or reverse.
-            const bool paid = t.state == TradeState::Success || t.state == TradeState::Refund;
-            const bool ended
-                = t.state == TradeState::Closed || t.state == TradeState::Revoked || t.state == TradeState::PayError;
-            if (verb == Verb::Close && (paid || ended)) {
-                printOutcome(cli.out(), before);
-                if (paid) {
-                    cli.fail(Error::business(QStringLiteral("ORDERPAID"),
-                        Tr::tr("the order is paid: it cannot be closed (refund it instead)")));
-                } else {
-                    cli.finish(kExitOk, Tr::tr("Nothing to close: the order has ended unpaid."));
-                }
-                return;
-            }
-            if (verb == Verb::Reverse && ended) {
-                printOutcome(cli.out(), before);
-                cli.finish(kExitOk, Tr::tr("Nothing to reverse: the order has ended unpaid."));
-                return;
-            }
-            const OrderRef target = t.outTradeNo.isEmpty() ? OrderRef::byTransactionId(t.transactionId)
-                                                           : OrderRef::byOutTradeNo(t.outTradeNo);
-            const QString profileId = session.profile().id;
-            const auto after = [&cli, &session, target](const std::optional<Error>& refusal, const QString& done) {
-                lookup(cli, session, target, [&cli, refusal, done](const OrderLookup::Outcome& outcome) {
-                    printOutcome(cli.out(), outcome);
-                    if (refusal)
-                        cli.fail(*refusal);
-                    else
-                        cli.finish(kExitOk, done);
-                });
-            };
-            if (verb == Verb::Close) {
-                session.gateway().closeOrder(
-                    target, &cli, [&cli, profileId, target, after](Status closed, gateway::CallInfo info) {
-                        audit(cli, profileId, QStringLiteral("order.close"), target.outTradeNo, info,
-                            closed ? QStringLiteral("closed") : closed.error().toString());
-                        if (!closed && closed.error().kind != ErrorKind::Business) {
-                            cli.fail(closed.error());
-                            return;
-                        }
-                        const bool alreadyClosed = !closed && closed.error().code == u"ORDERCLOSED";
-                        after(closed || alreadyClosed ? std::nullopt : std::optional<Error>(closed.error()),
-                            Tr::tr("Closed."));
-                    });
-                return;
-            }
-            session.gateway().reverse(
-                target, &cli, [&cli, profileId, target, after](Result<ReverseResult> reversed, gateway::CallInfo info) {
-                    audit(cli, profileId, QStringLiteral("order.reverse"), target.outTradeNo, info,
-                        reversed ? (reversed->recall ? QStringLiteral("recall") : QStringLiteral("reversed"))
-                                 : reversed.error().toString());
-                    if (reversed && reversed->recall) {
-                        cli.finish(kExitNotCompleted,
-                            Tr::tr("WeChat Pay asks to call reverse again: run the command again in a few seconds."));
-                        return;
-                    }
-                    if (!reversed && reversed.error().kind != ErrorKind::Business) {
-                        cli.fail(reversed.error());
-                        return;
-                    }
-                    const bool alreadyReversed = !reversed && reversed.error().code == u"ORDERREVERSED";
-                    after(reversed || alreadyReversed ? std::nullopt : std::optional<Error>(reversed.error()),
-                        Tr::tr("Reversed."));
-                });
+            });
         });
+        return;
+    }
+    const auto kind = verb == Verb::Close ? OrderAction::Kind::Close : OrderAction::Kind::Reverse;
+    cli.openSession(profile.value(), [&cli, kind, ref = *ref](app::MerchantSession& session) {
+        auto* action = new OrderAction(cli.workflowContext(session), &cli);
+        QObject::connect(action, &OrderAction::finished, &cli, [&cli, action](const OrderAction::Outcome& outcome) {
+            action->deleteLater();
+            report(cli, outcome);
+        });
+        if (const Status started = action->start(kind, ref); !started)
+            cli.fail(started.error());
     });
 }
 

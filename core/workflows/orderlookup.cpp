@@ -3,9 +3,47 @@
 #include "workflows/internal.h"
 #include "workflows/log.h"
 
+#include <QRegularExpression>
+
 namespace wxpay::workflows {
 
 using namespace detail;
+
+bool isOutTradeNo(QStringView text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9A-Za-z_\\-|*]{6,32}$"));
+    return pattern.match(text).hasMatch();
+}
+
+bool isTransactionId(QStringView text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^4[0-9]{27,31}$"));
+    return pattern.match(text).hasMatch();
+}
+
+Result<OrderRef> orderRefFromText(const QString& text, const storage::OrderStore& history, const QString& profileId)
+{
+    const QString id = text.trimmed();
+    // Every transaction_id has the out_trade_no form too.
+    if (!isOutTradeNo(id)) {
+        return Error::input(QStringLiteral("ORDER_ID_INVALID"),
+            id.isEmpty() ? QStringLiteral("no order id given")
+                         : QStringLiteral("\"%1\" is neither a transaction_id (28-32 digits starting with 4) nor an "
+                                          "out_trade_no (6-32 of 0-9 A-Z a-z _ - | *)")
+                               .arg(id));
+    }
+    auto byId = history.findByTransactionId(id);
+    if (!byId)
+        return byId.error();
+    if (byId.value())
+        return OrderRef::byTransactionId(id);
+    auto byNo = history.findByOutTradeNo(profileId, id);
+    if (!byNo)
+        return byNo.error();
+    if (byNo.value() || !isTransactionId(id))
+        return OrderRef::byOutTradeNo(id);
+    return OrderRef::byTransactionId(id);
+}
 
 OrderLookup::OrderLookup(WorkflowContext context, QObject* parent) : QObject(parent), m_context(std::move(context))
 { }
