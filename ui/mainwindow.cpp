@@ -1,11 +1,15 @@
 #include "mainwindow.h"
 
 #include "errorbox.h"
+#include "lockscreen.h"
 #include "log.h"
-#include "placeholderpanel.h"
+#include "managerpinbox.h"
+#include "orderspanel.h"
 #include "profilespanel.h"
+#include "refundspanel.h"
 #include "takepaymentpanel.h"
 #include "translation.h"
+#include "unionidpanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,6 +25,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace wxpay::ui {
@@ -88,18 +93,47 @@ MainWindow::MainWindow(
     m_stack->setObjectName(QStringLiteral("panelsStackedWidget"));
     m_takePayment = new TakePaymentPanel(m_stack);
     m_stack->addWidget(m_takePayment);
-    m_stack->addWidget(new PlaceholderPanel(PlaceholderPanel::Kind::Orders, m_stack));
-    m_stack->addWidget(new PlaceholderPanel(PlaceholderPanel::Kind::Refunds, m_stack));
-    m_stack->addWidget(new PlaceholderPanel(PlaceholderPanel::Kind::UnionId, m_stack));
-    m_profilesPanel = new ProfilesPanel(profiles, import, m_stack);
-    m_profilesPanel->setObjectName(QStringLiteral("settingsPanel"));
-    m_stack->addWidget(m_profilesPanel);
+    m_orders = new OrdersPanel(profiles, m_stack);
+    m_stack->addWidget(m_orders);
+    m_refunds = new RefundsPanel(m_stack);
+    m_stack->addWidget(m_refunds);
+    m_unionId = new UnionIdPanel(m_stack);
+    m_stack->addWidget(m_unionId);
+    // Settings: the merchant profiles, and the manager PIN with the lock.
+    m_settingsTabs = new QTabWidget(m_stack);
+    m_settingsTabs->setObjectName(QStringLiteral("settingsPanel"));
+    m_settingsTabs->setDocumentMode(true);
+    m_profilesPanel = new ProfilesPanel(profiles, import, m_settingsTabs);
+    m_settingsTabs->addTab(m_profilesPanel, QString());
+    auto* security = new QWidget(m_settingsTabs);
+    security->setObjectName(QStringLiteral("securityPage"));
+    auto* securityLayout = new QVBoxLayout(security);
+    securityLayout->setContentsMargins(24, 24, 24, 24);
+    m_pinBox = new ManagerPinBox(security);
+    securityLayout->addWidget(m_pinBox);
+    securityLayout->addStretch(1);
+    m_settingsTabs->addTab(security, QString());
+    m_stack->addWidget(m_settingsTabs);
     body->addWidget(m_stack, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_profilesPanel, &ProfilesPanel::currentProfileChanged, this, &MainWindow::refreshProfile);
+    connect(m_orders, &OrdersPanel::refundRequested, this, [this](const QString& outTradeNo) {
+        m_refunds->setOrder(outTradeNo);
+        showPanel(Panel::Refunds);
+    });
+    connect(m_orders, &OrdersPanel::unionIdRequested, this, [this](const storage::OrderRecord& order) {
+        m_unionId->prefill(order);
+        showPanel(Panel::UnionId);
+    });
+
+    // The lock covers everything below the menu bar; the menus are off while it is up.
+    m_lockScreen = new LockScreen(central);
+    m_lockScreen->hide();
+    connect(m_lockScreen, &LockScreen::unlocked, this, [this] { setLocked(false); });
+    connect(m_pinBox, &ManagerPinBox::lockRequested, this, &MainWindow::lockConsole);
 
     m_activeProfile = new QLabel(this);
     m_activeProfile->setObjectName(QStringLiteral("activeProfileLabel"));
@@ -117,6 +151,14 @@ MainWindow::MainWindow(
         addAction(action);
         m_panelActions[static_cast<size_t>(i)] = action;
     }
+
+    m_goMenu->addSeparator();
+    m_lockAction = new QAction(QIcon(QStringLiteral(":/icons/lock.svg")), QString(), this);
+    m_lockAction->setObjectName(QStringLiteral("lockConsoleAction"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_lockAction, &QAction::triggered, this, &MainWindow::lockConsole);
+    m_goMenu->addAction(m_lockAction);
+    addAction(m_lockAction);
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
@@ -206,6 +248,35 @@ void MainWindow::reloadProfiles()
     refreshProfile();
 }
 
+void MainWindow::setManagerPinStore(credentials::CredentialStore* store, const QString& profileId)
+{
+    m_pinBox->setCredentials(store, profileId);
+    m_lockScreen->setCredentials(store, profileId);
+}
+
+bool MainWindow::lockConsole()
+{
+    if (m_lockScreen->isLocked())
+        return true;
+    if (m_pinBox->hasPin() != true) {
+        statusBar()->showMessage(tr("Set a manager PIN in Settings first: only the PIN opens a locked console."));
+        return false;
+    }
+    setLocked(true);
+    m_lockScreen->lock();
+    return true;
+}
+
+void MainWindow::setLocked(bool locked)
+{
+    menuBar()->setEnabled(!locked);
+    for (QAction* action : m_panelActions)
+        action->setEnabled(!locked);
+    m_lockAction->setEnabled(!locked);
+    if (!locked)
+        m_stack->currentWidget()->setFocus();
+}
+
 void MainWindow::showSetupError(const Error& error)
 {
     m_takePayment->showSetupError(error);
@@ -259,6 +330,9 @@ void MainWindow::retranslateUi()
         m_panelActions[index]->setText(names[index]);
     }
     m_goMenu->setTitle(tr("&Go"));
+    m_lockAction->setText(tr("&Lock console"));
+    m_settingsTabs->setTabText(0, tr("Merchant profiles"));
+    m_settingsTabs->setTabText(1, tr("Manager PIN and lock"));
     m_languageMenu->setTitle(tr("&Language"));
     m_system->setText(tr("Follow system"));
     m_helpMenu->setTitle(tr("&Help"));

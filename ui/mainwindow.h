@@ -15,16 +15,23 @@ class QListWidget;
 class QMenu;
 class QSettings;
 class QStackedWidget;
+class QTabWidget;
 
 namespace wxpay::ui {
 
-class PlaceholderPanel;
+class LockScreen;
+class ManagerPinBox;
+class OrdersPanel;
 class ProfilesPanel;
+class RefundsPanel;
 class TakePaymentPanel;
+class UnionIdPanel;
 
 // The console's main window: navigation on the left (Ctrl+1..5), the panels, the red sandbox banner while the
 // active profile is the sandbox (or none is configured, which means the built-in sandbox), a language menu that
-// switches at once, and the About box. The window's geometry is kept in the settings.
+// switches at once, the console lock (Ctrl+L, opened only with the manager PIN), and the About box. An order's
+// "Refund" and "Look up UnionID" open those panels with the order filled in. The window's geometry is kept in the
+// settings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -56,7 +63,17 @@ public:
     void showAbout();
 
     TakePaymentPanel* takePaymentPanel() const { return m_takePayment; }
+    OrdersPanel* ordersPanel() const { return m_orders; }
+    RefundsPanel* refundsPanel() const { return m_refunds; }
+    UnionIdPanel* unionIdPanel() const { return m_unionId; }
     ProfilesPanel* profilesPanel() const { return m_profilesPanel; }
+    ManagerPinBox* managerPinBox() const { return m_pinBox; }
+    LockScreen* lockScreen() const { return m_lockScreen; }
+
+    // The manager PIN of the active profile guards refunds and the lock.
+    void setManagerPinStore(credentials::CredentialStore* store, const QString& profileId);
+    // Locks the console when a manager PIN is set; otherwise says to set one first. True when locked.
+    bool lockConsole();
 
     // The profiles changed outside the window (the built-in sandbox installed its own): show them again.
     void reloadProfiles();
@@ -76,6 +93,7 @@ protected:
 
 private:
     void refreshProfile();
+    void setLocked(bool locked);
     void retranslateUi();
 
     credentials::ProfileStore* m_profiles;
@@ -86,7 +104,14 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_stack = nullptr;
     TakePaymentPanel* m_takePayment = nullptr;
+    OrdersPanel* m_orders = nullptr;
+    RefundsPanel* m_refunds = nullptr;
+    UnionIdPanel* m_unionId = nullptr;
+    QTabWidget* m_settingsTabs = nullptr;
     ProfilesPanel* m_profilesPanel = nullptr;
+    ManagerPinBox* m_pinBox = nullptr;
+    LockScreen* m_lockScreen = nullptr;
+    QAction* m_lockAction = nullptr;
     QLabel* m_activeProfile = nullptr;
     QMenu* m_goMenu = nullptr;
     QMenu* m_languageMenu = nullptr;

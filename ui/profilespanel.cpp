@@ -578,6 +578,7 @@ void ProfilesPanel::removeProfile(const QString& id)
             return;
         }
         qCInfo(lcUi) << "removed profile" << id;
+        Q_EMIT profileRemoved(id);
         refreshList();
         if (m_list->count() > 0)
             selectProfile(m_list->item(0)->data(kIdRole).toString());

@@ -68,6 +68,8 @@ public:
 Q_SIGNALS:
     // The profile used for payments changed: another one was chosen, or it was edited or removed.
     void currentProfileChanged();
+    // A profile and its secrets were removed: what the application keeps for it goes too.
+    void profileRemoved(const QString& profileId);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -1,11 +1,16 @@
 #include "consolebackend.h"
 
 #include "mainwindow.h"
+#include "orderspanel.h"
 #include "profilespanel.h"
+#include "refundspanel.h"
 #include "sandboxprofiles.h"
 #include "sim/sandbox.h"
 #include "takepaymentpanel.h"
+#include "unionidpanel.h"
+#include "workflows/connectiontest.h"
 #include "workflows/recovery.h"
+#include "workflows/unionidlookup.h"
 
 #include <QLoggingCategory>
 
@@ -46,8 +51,16 @@ ConsoleBackend::~ConsoleBackend()
 
 void ConsoleBackend::start()
 {
-    QObject::connect(
-        m_window.profilesPanel(), &ui::ProfilesPanel::currentProfileChanged, &m_context, [this] { activate(); });
+    ui::ProfilesPanel* profiles = m_window.profilesPanel();
+    QObject::connect(profiles, &ui::ProfilesPanel::currentProfileChanged, &m_context, [this] { activate(); });
+    QObject::connect(profiles, &ui::ProfilesPanel::profileRemoved, &m_context, [this](const QString& id) {
+        if (const Status removed = m_trust.remove(id); !removed)
+            qCWarning(lcConsole) << "cannot forget the trust material of" << id << removed.error().toString();
+    });
+    profiles->setConnectionTester([this](const credentials::MerchantProfile& profile, QObject* context,
+                                      std::function<void(const workflows::ConnectionTest::Outcome&)> done) {
+        testConnection(profile, context, std::move(done));
+    });
     auto lock = storage::HistoryLock::acquire(m_databasePath);
     if (!lock) {
         showSetupError(lock.error());
@@ -197,7 +210,43 @@ void ConsoleBackend::useSession(app::MerchantSession& session)
     }
     m_window.takePaymentPanel()->setCurrency(profile.defaultCurrency);
     m_window.takePaymentPanel()->setPaymentSetup(setup);
+    m_window.ordersPanel()->setContext(workflowContext(session));
+    m_window.refundsPanel()->setContext(workflowContext(session), &m_keychain);
+    m_window.unionIdPanel()->setContext(
+        workflows::UnionIdContext { profile, {}, session.transport(), m_keychain, m_orders, m_audit, m_clock });
+    m_window.setManagerPinStore(&m_keychain, profile.id);
     qCInfo(lcConsole) << "payments with profile" << profile.id;
+}
+
+// A session of its own (the profile tested need not be the active one), kept until the test has answered.
+void ConsoleBackend::testConnection(const credentials::MerchantProfile& profile,
+    QObject* context,
+    std::function<void(const workflows::ConnectionTest::Outcome&)> done)
+{
+    const auto fail = [done](const Error& error) {
+        done(workflows::ConnectionTest::Outcome {
+            false, error, workflows::explainConnectionError(error), error.requestId });
+    };
+    app::SessionServices services { m_keychain, m_nam, m_clock, m_nonces };
+    app::MerchantSession::open(profile, m_trust.read(profile.id), services, {}, context,
+        [this, context, done, fail](Result<std::unique_ptr<app::MerchantSession>> opened) {
+            if (!opened) {
+                fail(opened.error());
+                return;
+            }
+            app::MerchantSession* session = opened.value().release();
+            auto* test = new workflows::ConnectionTest(session->gateway(), m_clock, m_nonces, session);
+            session->setParent(context);
+            QObject::connect(test, &workflows::ConnectionTest::finished, context,
+                [session, done](const workflows::ConnectionTest::Outcome& outcome) {
+                    session->deleteLater();
+                    done(outcome);
+                });
+            if (const Status started = test->start(); !started) {
+                session->deleteLater();
+                fail(started.error());
+            }
+        });
 }
 
 // What the last run left in flight for this profile is driven to its end before anything else is shown as settled.

@@ -18,6 +18,7 @@
 #include "storage/journal.h"
 #include "storage/orderstore.h"
 #include "storage/refundstore.h"
+#include "workflows/connectiontest.h"
 #include "workflows/context.h"
 #include "workflows/scheduler.h"
 
@@ -76,6 +77,9 @@ private:
     void openProfile(const credentials::MerchantProfile& profile);
     void useSession(app::MerchantSession& session);
     void recover(app::MerchantSession& session);
+    void testConnection(const credentials::MerchantProfile& profile,
+        QObject* context,
+        std::function<void(const workflows::ConnectionTest::Outcome&)> done);
     void showSetupError(const Error& error);
     workflows::WorkflowContext workflowContext(app::MerchantSession& session);
 

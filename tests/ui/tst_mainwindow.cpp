@@ -1,17 +1,25 @@
-// The main window as an operator meets it: panels on Ctrl+1..5, the sandbox banner, remembered geometry, and the
-// language switched at run time.
+// The main window as an operator meets it: panels on Ctrl+1..5, the sandbox banner, the console lock, an order's
+// refund opening the Refunds panel, remembered geometry, and the language switched at run time.
+#include "lockscreen.h"
 #include "mainwindow.h"
+#include "managerpinbox.h"
+#include "orderspanel.h"
+#include "refundspanel.h"
 #include "support/testsupport.h"
 #include "translation.h"
 #include "uifixture.h"
+#include "workflows/managerpin.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTest>
 #include <QTranslator>
 
@@ -95,14 +103,52 @@ private Q_SLOTS:
         QCOMPARE(m_window->findChild<QListWidget*>(QStringLiteral("navigationListWidget"))->currentRow(), panel);
     }
 
-    void placeholdersSayWhatComesNext()
+    void lockNeedsAManagerPin()
+    {
+        WXPAY_VERIFY_OK(m_fixture->profiles.save(wxpay::test::sampleProfile()));
+        makeWindow();
+        m_window->setManagerPinStore(&m_fixture->secrets, QStringLiteral("shop-1"));
+        auto* lock = m_window->findChild<QAction*>(QStringLiteral("lockConsoleAction"));
+        QVERIFY(lock);
+        QCOMPARE(lock->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
+
+        // No PIN yet: the console stays open and says what to do.
+        QTRY_COMPARE(m_window->managerPinBox()->hasPin(), std::optional<bool>(false));
+        lock->trigger();
+        QVERIFY(!m_window->lockScreen()->isLocked());
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"manager PIN"));
+
+        bool set = false;
+        workflows::ManagerPin::set(m_fixture->secrets, QStringLiteral("shop-1"), QStringLiteral("2580"), this,
+            [&set](Status status) { set = status.ok(); });
+        QTRY_VERIFY(set);
+        m_window->setManagerPinStore(&m_fixture->secrets, QStringLiteral("shop-1"));
+        QTRY_COMPARE(m_window->managerPinBox()->hasPin(), std::optional<bool>(true));
+
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(m_window->lockScreen()->isLocked());
+        QVERIFY(m_window->lockScreen()->isVisible());
+        QVERIFY(!m_window->menuBar()->isEnabled());
+        // The panel shortcuts are off while locked.
+        QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Panel::TakePayment);
+
+        auto* pin = m_window->findChild<QLineEdit*>(QStringLiteral("unlockPinLineEdit"));
+        QTest::keyClicks(pin, QStringLiteral("2580"));
+        QTest::keyClick(pin, Qt::Key_Return);
+        QTRY_VERIFY(!m_window->lockScreen()->isLocked());
+        QVERIFY(m_window->menuBar()->isEnabled());
+        QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Panel::Settings);
+    }
+
+    void refundOfAnOrderOpensTheRefundsPanel()
     {
         makeWindow();
-        for (const char* name : { "ordersPanel", "refundsPanel", "unionIdPanel" }) {
-            auto* panel = m_window->findChild<QWidget*>(QString::fromLatin1(name));
-            QVERIFY(panel);
-            QVERIFY(panel->findChild<QLabel*>(QStringLiteral("comingNextLabel"))->text().startsWith(u"Coming next"));
-        }
+        Q_EMIT m_window->ordersPanel()->refundRequested(QStringLiteral("N20250618103000abcdEFGH"));
+        QCOMPARE(m_window->currentPanel(), MainWindow::Panel::Refunds);
+        QCOMPARE(m_window->refundsPanel()->findChild<QLineEdit*>(QStringLiteral("outTradeNoLineEdit"))->text(),
+            QStringLiteral("N20250618103000abcdEFGH"));
     }
 
     void bannerFollowsTheActiveProfile()
