@@ -48,7 +48,7 @@ int main(int argc, char* argv[])
     }
 
     if (parser.isSet(screenshotsOption)) {
-        const auto written = wxpay::ui::renderScreenshots(parser.value(screenshotsOption),
+        const auto written = wxpay::console::renderScreenshots(parser.value(screenshotsOption),
             parser.isSet(languageOption) ? language : wxpay::ui::languageForLocale(QLocale::system()));
         if (!written) {
             err << written.error().toString() << '\n';

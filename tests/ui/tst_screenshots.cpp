@@ -31,15 +31,18 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString target = dir.filePath(QStringLiteral("shots"));
-        const auto written = ui::renderScreenshots(target, language);
+        const auto written = console::renderScreenshots(target, language);
         WXPAY_VERIFY_OK(written);
         const QStringList names { QStringLiteral("01-take-payment"), QStringLiteral("02-take-payment-amount-error"),
-            QStringLiteral("03-orders"), QStringLiteral("04-refunds"), QStringLiteral("05-unionid"),
-            QStringLiteral("06-settings"), QStringLiteral("07-settings-field-errors"), QStringLiteral("08-import-keys"),
-            QStringLiteral("09-qr-view"), QStringLiteral("10-qr-view-paid"), QStringLiteral("11-customer-view"),
-            QStringLiteral("12-take-payment-qr"), QStringLiteral("13-take-payment-qr-paid"),
-            QStringLiteral("14-quick-pay-waiting"), QStringLiteral("15-quick-pay-cancelled"),
-            QStringLiteral("16-quick-pay-paid"), QStringLiteral("17-quick-pay-not-paid") };
+            QStringLiteral("03-qr-view"), QStringLiteral("04-qr-view-paid"), QStringLiteral("05-customer-view"),
+            QStringLiteral("06-take-payment-qr"), QStringLiteral("07-take-payment-qr-paid"),
+            QStringLiteral("08-quick-pay-waiting"), QStringLiteral("09-quick-pay-cancelled"),
+            QStringLiteral("10-quick-pay-paid"), QStringLiteral("11-quick-pay-not-paid"), QStringLiteral("12-orders"),
+            QStringLiteral("13-order-detail"), QStringLiteral("14-refunds"), QStringLiteral("15-refund-confirm"),
+            QStringLiteral("16-refund-pin"), QStringLiteral("17-refund-done"), QStringLiteral("18-unionid"),
+            QStringLiteral("19-unionid-result"), QStringLiteral("20-settings"),
+            QStringLiteral("21-settings-field-errors"), QStringLiteral("22-import-keys"),
+            QStringLiteral("23-settings-connection"), QStringLiteral("24-settings-pin"), QStringLiteral("25-locked") };
         QCOMPARE(written->size(), names.size());
         for (int i = 0; i < names.size(); ++i) {
             QCOMPARE(QFileInfo(written->at(i)).completeBaseName(), names.at(i));
@@ -47,15 +50,15 @@ private Q_SLOTS:
             QVERIFY2(!image.isNull(), qPrintable(written->at(i)));
             QCOMPARE(image.deviceIndependentSize().toSize(), QSize(1280, 800));
         }
-        QCOMPARE(wxpay::test::decodeQr(QImage(written->at(8))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
-        QCOMPARE(wxpay::test::decodeQr(QImage(written->at(10))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
+        QCOMPARE(wxpay::test::decodeQr(QImage(written->at(2))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
+        QCOMPARE(wxpay::test::decodeQr(QImage(written->at(4))), QStringLiteral("weixin://wxpay/bizpayurl?pr=NwY5Mz9"));
         // The live Native order from the sandbox is on screen and scannable.
-        QVERIFY(wxpay::test::decodeQr(QImage(written->at(11))).startsWith(u"weixin://wxpay/bizpayurl"));
+        QVERIFY(wxpay::test::decodeQr(QImage(written->at(5))).startsWith(u"weixin://wxpay/bizpayurl"));
     }
 
     void refusesAnUnwritableFolder()
     {
-        WXPAY_VERIFY_ERROR(ui::renderScreenshots(QStringLiteral("/proc/no-such-place"), QStringLiteral("en")),
+        WXPAY_VERIFY_ERROR(console::renderScreenshots(QStringLiteral("/proc/no-such-place"), QStringLiteral("en")),
             ErrorKind::Storage, QStringLiteral("SCREENSHOT_FAILED"));
     }
 };
