@@ -119,6 +119,13 @@ MainWindow::MainWindow(
     setCentralWidget(central);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Payments and refunds happen on other panels: the lists show what the history holds when they come into view.
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this](int index) {
+        if (index == static_cast<int>(Panel::Orders))
+            m_orders->reload();
+        else if (index == static_cast<int>(Panel::Refunds))
+            m_refunds->reloadRefunds();
+    });
     connect(m_profilesPanel, &ProfilesPanel::currentProfileChanged, this, &MainWindow::refreshProfile);
     connect(m_orders, &OrdersPanel::refundRequested, this, [this](const QString& outTradeNo) {
         m_refunds->setOrder(outTradeNo);

@@ -240,7 +240,6 @@ void shootAfterSales(Shooter& shooter, ui::MainWindow& window, const QString& pr
 {
     ui::OrdersPanel* orders = window.ordersPanel();
     window.showPanel(ui::MainWindow::Panel::Orders);
-    orders->reload();
     shooter.shoot(QStringLiteral("12-orders"), &window);
     orders->showOrder(profileId, paidOrder);
     shooter.require(orders->isShowingOrder(), QStringLiteral("order detail"));
