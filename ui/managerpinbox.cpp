@@ -219,8 +219,9 @@ ManagerPinBox::ManagerPinBox(QWidget* parent) : QGroupBox(parent)
 
 void ManagerPinBox::setCredentials(credentials::CredentialStore* store, const QString& profileId)
 {
-    if (m_dialog)
-        m_dialog->reject();
+    // The QPointer is read once: the dialog may be deleted between two reads.
+    if (QDialog* dialog = m_dialog.data())
+        dialog->reject();
     m_store = store;
     m_profileId = profileId;
     m_message = nullptr;

@@ -196,7 +196,8 @@ QString shootPayments(Shooter& shooter, ui::MainWindow& window, workflows::Manua
     child<QPushButton>(panel, "showQrPushButton")->click();
     shooter.require(waitUntil([panel] { return !panel->qrView()->codeUrl().isEmpty(); }), QStringLiteral("QR"));
     shooter.shoot(QStringLiteral("06-take-payment-qr"), &window);
-    const QString paidOrder = panel->nativeCheckout() ? panel->nativeCheckout()->outTradeNo() : QString();
+    const workflows::NativeCheckout* native = panel->nativeCheckout();
+    const QString paidOrder = native ? native->outTradeNo() : QString();
     child<QPushButton>(panel, "customerPaysPushButton")->click();
     scheduler.runNext();
     shooter.require(
