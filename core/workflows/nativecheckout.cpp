@@ -2,10 +2,10 @@
 
 #include "workflows/internal.h"
 #include "workflows/log.h"
+#include "workflows/orderlookup.h"
 
 #include <QJsonObject>
 #include <QMetaEnum>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -35,12 +35,11 @@ NativeCheckout::~NativeCheckout() = default;
 
 Status NativeCheckout::validate(const NativeCheckoutRequest& request)
 {
-    static const QRegularExpression outTradeNoPattern(QStringLiteral("^[0-9A-Za-z_\\-|*]{6,32}$"));
     if (request.description.trimmed().isEmpty())
         return Error::input(QStringLiteral("DESCRIPTION_EMPTY"), QStringLiteral("the order needs a description"));
     if (!request.amount.isValid() || request.amount.isZero())
         return Error::input(QStringLiteral("AMOUNT_INVALID"), QStringLiteral("the amount must be above zero"));
-    if (!request.outTradeNo.isEmpty() && !outTradeNoPattern.match(request.outTradeNo).hasMatch()) {
+    if (!request.outTradeNo.isEmpty() && !isOutTradeNo(request.outTradeNo)) {
         return Error::input(QStringLiteral("OUT_TRADE_NO_INVALID"),
             QStringLiteral("out_trade_no must be 6 to 32 characters of 0-9, A-Z, a-z, _ - | *"));
     }
