@@ -125,8 +125,9 @@ QString stateDescription(const OrderRecord& order)
         return QStringLiteral("需要用户输入支付密码");
     case TradeState::PayError:
         return order.failMessage.isEmpty() ? QStringLiteral("支付失败(其他原因，如银行返回失败)") : order.failMessage;
-    case TradeState::Unknown:
     case TradeState::Accept:
+        return QStringLiteral("已接收，等待扣款");
+    case TradeState::Unknown:
         break;
     }
     return {};
@@ -176,7 +177,7 @@ QJsonObject SimSettings::toJson() const
     json.insert(QStringLiteral("refund_delay_s"), qint64(refundDelay.count()));
     json.insert(QStringLiteral("unionid_window_s"), qint64(unionIdWindow.count()));
     json.insert(QStringLiteral("max_refunds_per_order"), maxRefundsPerOrder);
-    json.insert(QStringLiteral("reverse_window_days"), reverseWindowDays);
+    json.insert(QStringLiteral("reverse_window_days"), reverseWindows.toJson());
     json.insert(QStringLiteral("refund_window_days"), refundWindowDays);
     json.insert(QStringLiteral("fee_rate_bp"), feeRateBasisPoints);
     json.insert(QStringLiteral("bills_immediately"), billsImmediately);
@@ -207,10 +208,13 @@ Result<SimSettings> SimSettings::fromJson(const QJsonObject& json)
     const bool ok = seconds("native_expiry_s", s.nativeExpiry)
         && seconds("quickpay_auto_revoke_s", s.quickPayAutoRevoke) && seconds("refund_delay_s", s.refundDelay)
         && seconds("unionid_window_s", s.unionIdWindow) && integer("max_refunds_per_order", s.maxRefundsPerOrder)
-        && integer("reverse_window_days", s.reverseWindowDays) && integer("refund_window_days", s.refundWindowDays)
-        && integer("fee_rate_bp", s.feeRateBasisPoints);
+        && integer("refund_window_days", s.refundWindowDays) && integer("fee_rate_bp", s.feeRateBasisPoints);
     if (!ok)
         return json::stateError(QStringLiteral("settings: every value must be a non-negative integer"));
+    auto windows = ReverseWindows::fromJson(json.value(QStringLiteral("reverse_window_days")));
+    if (!windows)
+        return windows.error();
+    s.reverseWindows = windows.value();
     s.billsImmediately = json.value(QStringLiteral("bills_immediately")).toBool(false);
     return s;
 }
@@ -314,6 +318,31 @@ struct SimEngine::State
         order.state = TradeState::Revoked;
         order.endTime = when;
         qCDebug(lcSim) << "revoked" << order.mchid << order.outTradeNo;
+    }
+
+    // Still in the state its scenario waits in until a query decides it (USERPAYING, ACCEPT, NOTPAY).
+    static bool isWaiting(const OrderRecord& order)
+    {
+        return order.tradeType == detail::kMicropay && order.state == waitingState(order.scenario)
+            && order.state != TradeState::Success;
+    }
+
+    // Scenario 15: WeChat is still processing the order and answers as if it did not exist.
+    static bool isHidden(const OrderRecord& order)
+    {
+        return hiddenWhileWaiting(order.scenario) && isWaiting(order) && order.queries <= order.scenarioN;
+    }
+
+    // What micropay answers for an order that is not final yet: the order itself when the scenario answers
+    // its waiting state (ACCEPT / NOTPAY; v3 renders it as 200, v2 as SYSTEMERROR), else the error a waiting
+    // order gets.
+    Result<Transaction> waitingAnswer(const OrderRecord& order) const
+    {
+        if (answersWaitingState(order.scenario) && isWaiting(order))
+            return toTransaction(order);
+        if (isHidden(order))
+            return business("SYSTEMERROR", QStringLiteral("系统超时"));
+        return business("USERPAYING", QStringLiteral("需要用户输入支付密码"));
     }
 
     // Applies every transition that was due by now, stamped with the time it was due.
@@ -569,6 +598,7 @@ Result<Transaction> SimEngine::customerPays(const MerchantIds& ids, const QStrin
     switch (order->state) {
     case TradeState::NotPay:
     case TradeState::UserPaying:
+    case TradeState::Accept:
         d->pay(*order, d->now(), openid);
         return d->toTransaction(*order);
     case TradeState::Success:
@@ -618,7 +648,7 @@ Result<Transaction> SimEngine::micropay(const MerchantIds& ids, const MicropayRe
         case TradeState::PayError:
             return Error::business(existing->failCode, existing->failMessage);
         default:
-            return business("USERPAYING", QStringLiteral("需要用户输入支付密码"));
+            return d->waitingAnswer(*existing);
         }
     }
 
@@ -652,7 +682,7 @@ Result<Transaction> SimEngine::micropay(const MerchantIds& ids, const MicropayRe
     order.merchantCategoryCode = request.merchantCategoryCode;
     order.total = request.amount;
     order.createTime = now;
-    order.state = TradeState::UserPaying;
+    order.state = waitingState(scenario.scenario);
     order.authCode = request.authCode;
     order.scenario = scenario.scenario;
     order.scenarioN = scenario.n;
@@ -690,7 +720,7 @@ Result<Transaction> SimEngine::micropay(const MerchantIds& ids, const MicropayRe
     default:
         break;
     }
-    return business("USERPAYING", QStringLiteral("需要用户输入支付密码"));
+    return d->waitingAnswer(stored);
 }
 
 Result<Transaction> SimEngine::queryOrder(const MerchantIds& ids, const OrderRef& ref)
@@ -702,14 +732,16 @@ Result<Transaction> SimEngine::queryOrder(const MerchantIds& ids, const OrderRef
     if (!order)
         return orderNotExist();
     d->settle(*order);
-    const bool counts = order->scenario == QuickPayScenario::PaysAfterQueries
-        || order->scenario == QuickPayScenario::FailsAfterQueries;
-    if (order->state == TradeState::UserPaying && counts && ++order->queries > order->scenarioN) {
-        if (order->scenario == QuickPayScenario::PaysAfterQueries)
-            d->pay(*order, d->now(), {});
-        else
-            d->fail(
-                *order, d->now(), QStringLiteral("TRADE_ERROR"), QStringLiteral("支付失败(其他原因，如银行返回失败)"));
+    if (d->isWaiting(*order) && decidedByQueries(order->scenario)) {
+        if (++order->queries > order->scenarioN) {
+            if (paysWhenDecided(order->scenario))
+                d->pay(*order, d->now(), {});
+            else
+                d->fail(*order, d->now(), QStringLiteral("TRADE_ERROR"),
+                    QStringLiteral("支付失败(其他原因，如银行返回失败)"));
+        } else if (hiddenWhileWaiting(order->scenario)) {
+            return orderNotExist();
+        }
     }
     return d->toTransaction(*order);
 }
@@ -720,9 +752,11 @@ Status SimEngine::closeOrder(const MerchantIds& ids, const OrderRef& ref)
     if (!resolved)
         return resolved.error();
     OrderRecord* order = d->findOrder(*resolved.value(), ref);
-    if (!order)
+    if (!order || d->isHidden(*order))
         return orderNotExist();
     d->settle(*order);
+    if (order->tradeType == detail::kMicropay && order->state == TradeState::NotPay)
+        return business("TRADE_STATE_ERROR", QStringLiteral("订单状态错误")); // Quick Pay is reversed, not closed
     switch (order->effectiveState()) {
     case TradeState::NotPay:
         order->state = TradeState::Closed;
@@ -739,19 +773,19 @@ Status SimEngine::closeOrder(const MerchantIds& ids, const OrderRef& ref)
     }
 }
 
-Result<ReverseResult> SimEngine::reverse(const MerchantIds& ids, const OrderRef& ref)
+Result<ReverseResult> SimEngine::reverse(const MerchantIds& ids, const OrderRef& ref, ApiFamily family)
 {
     auto resolved = d->resolve(ids);
     if (!resolved)
         return resolved.error();
     OrderRecord* order = d->findOrder(*resolved.value(), ref);
-    if (!order)
+    if (!order || d->isHidden(*order))
         return orderNotExist();
     d->settle(*order);
     if (order->tradeType != detail::kMicropay)
         return business("INVALID_REQUEST", QStringLiteral("非付款码支付订单不能撤销"));
     const QDateTime now = d->now();
-    if (now > order->createTime.addDays(d->settings.reverseWindowDays))
+    if (now > order->createTime.addDays(d->settings.reverseWindows.days(family)))
         return business("REVERSE_EXPIRE", QStringLiteral("订单已超过撤销期限"));
     if (order->state == TradeState::Revoked || order->state == TradeState::Closed)
         return ReverseResult { false };
@@ -798,7 +832,7 @@ Result<Refund> SimEngine::refund(const MerchantIds& ids, const RefundRequest& re
         return paramError(QStringLiteral("refund_desc"), QStringLiteral("退款原因不能超过80个字符"));
 
     OrderRecord* order = d->findOrder(m, request.order);
-    if (!order)
+    if (!order || d->isHidden(*order))
         return orderNotExist();
     d->settle(*order);
 

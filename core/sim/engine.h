@@ -37,6 +37,14 @@
 //   their amount). The order reads REFUND while it has a refund that is not CLOSED.
 // - A reversed (REVOKED) order that had been paid appears in the bill as a REVOKED line on the day of the
 //   reversal, shaped like a refund line; its refund id is generated and used as 商户退款单号 too.
+// - Quick Pay reverse windows (reversewindows.h): v2, Global and HK have a documented 7 days; for APIv3
+//   domestic no window was found, so 1 day is used without a source. Past the window the v3 families answer
+//   400 INVALID_REQUEST: the official codepay reverse page lists only 400 PARAM_ERROR / INVALID_REQUEST,
+//   401 SIGN_ERROR and 500 SYSTEM_ERROR, and of those only INVALID_REQUEST fits a well-formed request that a
+//   business rule refuses.
+// - Quick Pay ACCEPT / NOTPAY orders (scenarios 12-14) and the hidden order of 15 are not auto-revoked after
+//   45 s; reverse revokes an ACCEPT / NOTPAY order, answers ORDERNOTEXIST for a hidden one; close refuses a
+//   Quick Pay NOTPAY order with TRADE_STATE_ERROR (scenario.h).
 // - Bills (China dates) exist from 10:00 China time the next day (earlier: BILL_CREATING; today or later,
 //   older than 3 months, or no line that day: NO_BILL_EXIST), unless SimSettings::billsImmediately.
 //   bill_type SUCCESS / REFUND keep the 27-column layout and filter the lines; RECHARGE_REFUND has none.
@@ -48,6 +56,7 @@
 #include "sim/bill.h"
 #include "sim/fault.h"
 #include "sim/merchant.h"
+#include "sim/reversewindows.h"
 #include "sim/scenario.h"
 
 #include <QJsonObject>
@@ -66,7 +75,7 @@ struct SimSettings
     std::chrono::seconds refundDelay { 5 }; // PROCESSING -> final
     std::chrono::seconds unionIdWindow { 300 }; // getpaidunionid works this long after payment
     int maxRefundsPerOrder = 50;
-    int reverseWindowDays = 7;
+    ReverseWindows reverseWindows; // per API family, with their sources (reversewindows.h)
     int refundWindowDays = 365;
     int feeRateBasisPoints = 60; // 0.60 %, the bill's 费率 and 手续费
     bool billsImmediately = false; // the sandbox console may want today's bill at once
@@ -127,15 +136,18 @@ public:
     // The sandbox's "customer scans and pays" (also "enters the password" for a USERPAYING Quick Pay order).
     // Without an openid the merchant's sandbox customer pays (sandboxOpenid()).
     Result<Transaction> customerPays(const MerchantIds& ids, const QString& outTradeNo, const QString& openid = {});
-    // Success only when paid at once; otherwise the scenario's Business error (USERPAYING, SYSTEMERROR, ...).
+    // Success when paid at once, and for scenarios 12-14 the order in its non-final state (ACCEPT / NOTPAY:
+    // v3 answers 200 with that trade_state, the v2 front SYSTEMERROR); otherwise the scenario's Business error
+    // (USERPAYING, SYSTEMERROR, ...).
     Result<Transaction> micropay(const MerchantIds& ids, const MicropayRequest& request);
     // By transaction_id when given (paid orders only), else by out_trade_no. Counts as a query for the
     // Quick Pay scenarios that change after N queries.
     Result<Transaction> queryOrder(const MerchantIds& ids, const OrderRef& order);
     Status closeOrder(const MerchantIds& ids, const OrderRef& order);
     // Success: the order is REVOKED (recall is always false then). SYSTEMERROR and USERPAYING errors mean
-    // "call reverse again" (v2 recall=Y); see shouldRecall().
-    Result<ReverseResult> reverse(const MerchantIds& ids, const OrderRef& order);
+    // "call reverse again" (v2 recall=Y); see shouldRecall(). `family` is the API the reverse came through:
+    // it chooses the window (SimSettings::reverseWindows); past it REVERSE_EXPIRE and nothing changes.
+    Result<ReverseResult> reverse(const MerchantIds& ids, const OrderRef& order, ApiFamily family = ApiFamily::V2);
     static bool shouldRecall(const Error& reverseError);
 
     // ---- refunds ----

@@ -1,6 +1,7 @@
 #include "sim/fault.h"
 
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QStringBuilder>
 
 #include <array>
@@ -52,6 +53,14 @@ constexpr std::array kKinds {
     KindInfo { FaultKind::DtdPayload, u"dtd", true, u"apply, answer a v2 reply carrying a DTD / XXE entity" },
     KindInfo { FaultKind::SystemBusy, u"busy", false,
         u"business \"system busy\" (v2 SYSTEMERROR, v3 500, mini-program -1); nothing is applied" },
+    KindInfo { FaultKind::Reset, u"reset", false, u"close the connection at once; nothing is applied" },
+    KindInfo { FaultKind::Proxy403, u"proxy403", false, u"a proxy's HTML 403 page; nothing is applied" },
+    KindInfo { FaultKind::Proxy502, u"proxy502", false, u"a gateway's HTML 502 page; nothing is applied" },
+    KindInfo { FaultKind::Proxy502After, u"proxy502after", true, u"apply, then answer a gateway's HTML 502 page" },
+    KindInfo { FaultKind::Business, u"business", false,
+        u"=CODE: a signed business error with that code (v2 err_code, v3 status + code); nothing is applied" },
+    KindInfo { FaultKind::UnsignedError, u"unsignederror", false,
+        u"a v3 403 NO_AUTH error without signature headers (v2: an unsigned result_code=FAIL); nothing is applied" },
 };
 
 const KindInfo& kindInfo(FaultKind kind)
@@ -157,8 +166,15 @@ Result<FaultRule> FaultRule::parse(QStringView spec)
         if (!ok || ms < 0)
             return ruleError(QStringLiteral("a delay needs =milliseconds, e.g. delay=3000"));
         rule.fault.delay = std::chrono::milliseconds(ms);
+    } else if (*kind == FaultKind::Business) {
+        // The code lands in replies and in the request log: only what an error code can look like.
+        static const QRegularExpression pattern(QStringLiteral("^(?:[A-Z][A-Z0-9_]{0,63}|-?[0-9]{1,9})$"));
+        const QString code = equals >= 0 ? rest.mid(equals + 1).toString() : QString();
+        if (!pattern.match(code).hasMatch())
+            return ruleError(QStringLiteral("business needs =CODE, e.g. business=NOTENOUGH"));
+        rule.fault.code = code;
     } else if (equals >= 0) {
-        return ruleError(u"only delay takes a value, not \"" % kindName.toString() % u'"');
+        return ruleError(u"only delay and business take a value, not \"" % kindName.toString() % u'"');
     }
     return rule;
 }
@@ -171,6 +187,8 @@ QString FaultRule::toString() const
     text += faultKindName(fault.kind);
     if (fault.kind == FaultKind::Delay)
         text += u'=' % QString::number(fault.delay.count());
+    if (fault.kind == FaultKind::Business)
+        text += u'=' % fault.code;
     if (remaining < 0)
         text += QStringLiteral("@*");
     else if (remaining != 1)
@@ -227,11 +245,13 @@ Result<FaultPlan> FaultPlan::fromJson(const QJsonArray& json)
 
 QString FaultPlan::helpText()
 {
-    QString text
-        = QStringLiteral("Fault rules: [operation:]kind[=ms][@count|@*]  (count defaults to 1; @* = every request)\n"
-                         "  Without an operation a rule hits the next requests of any operation. Examples:\n"
-                         "    reverse:http500@2   query:delay=3000@*   micropay:drop   timeout\n"
-                         "  operations:");
+    QString text = QStringLiteral(
+        "Fault rules: [operation:]kind[=value][@count|@*]  (count defaults to 1; @* = every request)\n"
+        "  Without an operation a rule hits the next requests of any operation. Examples:\n"
+        "    reverse:http500@2   query:delay=3000@*   micropay:drop   timeout   refund:business=NOTENOUGH\n"
+        "  Rules are used in the order they were added: \"refund:drop\" then \"refund:business=NOTENOUGH\"\n"
+        "  applies the first refund and loses its reply, then refuses the re-send.\n"
+        "  operations:");
     for (const auto& [value, name] : kOperations)
         text += u' ' % QString::fromUtf16(name);
     text += QStringLiteral("\n  kinds:\n");

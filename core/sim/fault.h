@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <optional>
+#include <utility>
 
 namespace wxpay::sim {
 
@@ -55,6 +56,13 @@ enum class FaultKind
     WrongV2Sign, // apply, answer a v2 reply signed with the wrong key
     DtdPayload, // apply, answer a v2 reply carrying a DTD / external entity (XXE)
     SystemBusy, // a well-formed "busy" business reply: v2 SYSTEMERROR, v3 500 SYSTEM_ERROR, mini-program -1
+    Reset, // close the connection at once, nothing answered and nothing applied (a fast "never reached WeChat")
+    Proxy403, // an HTML 403 page from a corporate proxy in front of WeChat; nothing applied
+    Proxy502, // an HTML 502 page from a gateway that could not reach WeChat; nothing applied
+    Proxy502After, // apply, then the gateway's HTML 502 page: WeChat acted, its reply was lost behind the proxy
+    Business, // a correctly signed, well-formed business error with Fault::code; nothing applied
+    UnsignedError, // a v3 error body (403 NO_AUTH) without the Wechatpay-* headers / an unsigned v2 FAIL; nothing
+                   // applied
 };
 QString faultKindName(FaultKind kind); // "delay", "timeout", "drop", "http500", ...
 std::optional<FaultKind> faultKindFromName(QStringView name);
@@ -63,8 +71,15 @@ bool faultAppliesRequest(FaultKind kind);
 
 struct Fault
 {
+    // A constructor rather than an aggregate, so that { kind, delay } keeps compiling without a code.
+    Fault() = default;
+    Fault(FaultKind faultKind, std::chrono::milliseconds faultDelay = {}, QString businessCode = {})
+        : kind(faultKind), delay(faultDelay), code(std::move(businessCode))
+    { }
+
     FaultKind kind = FaultKind::Delay;
     std::chrono::milliseconds delay { 0 }; // Delay only
+    QString code; // Business only: the error code, in the v2 or the v3 spelling (businesscodes.h)
 
     friend bool operator==(const Fault&, const Fault&) = default;
 };
@@ -77,8 +92,9 @@ struct FaultRule
 
     friend bool operator==(const FaultRule&, const FaultRule&) = default;
 
-    // "[operation:]kind[=milliseconds][@count|@*]", e.g. "reverse:http500@2", "timeout", "query:delay=3000@*".
-    // The count defaults to 1; "=ms" is required for delay and refused otherwise.
+    // "[operation:]kind[=value][@count|@*]", e.g. "reverse:http500@2", "timeout", "query:delay=3000@*",
+    // "refund:business=NOTENOUGH". The count defaults to 1; "=ms" is required for delay, "=CODE" (capital
+    // letters, digits, '_', or a mini-program errcode such as -1 or 40001) for business; other kinds take none.
     static Result<FaultRule> parse(QStringView spec);
     QString toString() const; // the same syntax
 };

@@ -61,14 +61,24 @@ std::optional<Fault> takeFault(Context& context, Operation operation, Outcome& o
     return outcome.fault;
 }
 
-bool actOutTimeout(const Fault& fault, Outcome& outcome)
+bool actOutTransportFault(const Fault& fault, Outcome& outcome)
 {
-    if (fault.kind != FaultKind::Timeout)
+    switch (fault.kind) {
+    case FaultKind::Timeout:
+    case FaultKind::Reset:
+        outcome.delivery = fault.kind == FaultKind::Timeout ? Delivery::NoAnswer : Delivery::Reset;
+        outcome.reply = {};
+        outcome.reply.status = 0;
+        return true;
+    case FaultKind::Proxy403:
+        outcome.reply = proxyPage(403);
+        return true;
+    case FaultKind::Proxy502:
+        outcome.reply = proxyPage(502);
+        return true;
+    default:
         return false;
-    outcome.delivery = Delivery::NoAnswer;
-    outcome.reply = {};
-    outcome.reply.status = 0;
-    return true;
+    }
 }
 
 void applyDelivery(const Fault& fault, Outcome& outcome)
@@ -78,7 +88,25 @@ void applyDelivery(const Fault& fault, Outcome& outcome)
         outcome.delay = fault.delay;
     } else if (fault.kind == FaultKind::DropAfterCommit) {
         outcome.delivery = Delivery::Drop;
+    } else if (fault.kind == FaultKind::Proxy502After) {
+        // WeChat's answer (signed, with its code) never reaches the client: only the gateway's page does.
+        outcome.reply = proxyPage(502);
+        outcome.code.clear();
     }
+}
+
+Reply proxyPage(int status)
+{
+    // Shaped like what squid / nginx in front of an office network send: HTML, no JSON, no XML, no signature.
+    if (status == 403) {
+        return textReply(403, "text/html; charset=utf-8",
+            "<!DOCTYPE html>\n<html><head><title>403 Forbidden</title></head><body>\n<h1>Access Denied</h1>\n"
+            "<p>Access to the requested URL is blocked by the proxy's policy. Contact your network "
+            "administrator.</p>\n<hr><address>proxy</address>\n</body></html>\n");
+    }
+    return textReply(502, "text/html; charset=utf-8",
+        "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n"
+        "<hr><center>nginx</center>\n</body>\n</html>\n");
 }
 
 QByteArray padding(qsizetype length)

@@ -65,6 +65,7 @@ enum class Delivery
     Delay, // send the reply after `delay`
     NoAnswer, // keep the connection open and never answer
     Drop, // send part of the reply, then close the connection (the client sees the connection closed)
+    Reset, // close the connection at once without a byte of reply (see SimServer for the client's resends)
 };
 
 // What one request led to, for the server and its log.
@@ -125,11 +126,13 @@ Reply jsonReply(int status, const QJsonObject& body);
 Reply textReply(int status, const QByteArray& contentType, const QByteArray& body);
 // The Fault a request gets, or nullopt; logs nothing (the server logs the outcome).
 std::optional<Fault> takeFault(Context& context, Operation operation, Outcome& outcome);
-// For faults that do not apply the request: true when `fault` was acted out into `outcome`
-// (timeout; the HTTP 500/503/429 bodies are the family's and passed in).
-bool actOutTimeout(const Fault& fault, Outcome& outcome);
-// The delivery part of faults that apply the request (delay, drop).
+// For faults that do not apply the request and look the same in every family: true when `fault` was acted
+// out into `outcome` (timeout, reset, proxy403, proxy502). The families act out the rest themselves.
+bool actOutTransportFault(const Fault& fault, Outcome& outcome);
+// The delivery part of faults that apply the request (delay, drop, proxy502after's lost reply).
 void applyDelivery(const Fault& fault, Outcome& outcome);
+// The HTML page a corporate proxy (403) or a gateway that lost WeChat's answer (502) sends instead.
+Reply proxyPage(int status);
 // `length` bytes of filler text.
 QByteArray padding(qsizetype length);
 

@@ -55,7 +55,7 @@ std::optional<Outcome> handleMiniProgram(Context& context, const Request& reques
     outcome.family = QStringLiteral("miniprogram");
     outcome.operation = operation;
     if (takeFault(context, *operation, outcome) && !faultAppliesRequest(outcome.fault->kind)) {
-        if (actOutTimeout(*outcome.fault, outcome))
+        if (actOutTransportFault(*outcome.fault, outcome))
             return outcome;
         switch (outcome.fault->kind) {
         case FaultKind::Http500:
@@ -67,7 +67,15 @@ std::optional<Outcome> handleMiniProgram(Context& context, const Request& reques
         case FaultKind::Http429:
             outcome.reply = jsonReply(429, errcode(outcome, 45011, QStringLiteral("api minute-quota reach limit")));
             break;
-        default:
+        case FaultKind::Business: {
+            // The mini-program API speaks in numeric errcodes; a WeChat Pay style name becomes -1 (system error).
+            bool numeric = false;
+            const int code = outcome.fault->code.toInt(&numeric);
+            outcome.reply = numeric ? jsonReply(200, errcode(outcome, code, QStringLiteral("simulated error")))
+                                    : jsonReply(200, errcode(outcome, -1, QStringLiteral("system error")));
+            break;
+        }
+        default: // busy; unsignederror too: nothing here is signed
             outcome.reply = jsonReply(200, errcode(outcome, -1, QStringLiteral("system error")));
             break;
         }

@@ -14,6 +14,7 @@
 #include "protocol/v2/chinatime.h"
 #include "protocol/v2/sign.h"
 #include "protocol/v2/xml.h"
+#include "sim/businesscodes.h"
 #include "sim/front.h"
 
 #include <QStringBuilder>
@@ -314,7 +315,7 @@ struct Handler
         if (!takeFault(context, route.operation, outcome) || faultAppliesRequest(outcome.fault->kind))
             return false;
         const Fault fault = *outcome.fault;
-        if (actOutTimeout(fault, outcome))
+        if (actOutTransportFault(fault, outcome))
             return true;
         switch (fault.kind) {
         case FaultKind::Http500:
@@ -326,6 +327,27 @@ struct Handler
         case FaultKind::Http429:
             outcome.reply = failReply(QStringLiteral("FREQUENCY_LIMITED"), 429);
             break;
+        case FaultKind::Business: {
+            const BusinessCode code = businessCode(fault.code);
+            outcome.code = code.v2;
+            if (route.operation == Operation::TradeBill) {
+                outcome.reply = failReply(code.v2);
+                break;
+            }
+            const Error error = Error::business(code.v2, code.message);
+            Fields out = businessFailure(error);
+            if (route.operation == Operation::Reverse)
+                out.insert(f("recall"), SimEngine::shouldRecall(error) ? f("Y") : f("N"));
+            sign(out);
+            break;
+        }
+        case FaultKind::UnsignedError: {
+            // return_code=SUCCESS without a sign: a client that verifies must reject it.
+            const Fields out
+                = businessFailure(Error::business(QStringLiteral("NOAUTH"), businessCode(u"NOAUTH").message));
+            outcome.reply = xmlReply(200, protocol::v2::toXml(out));
+            break;
+        }
         default: { // busy
             outcome.code = QStringLiteral("SYSTEMERROR");
             if (route.operation == Operation::TradeBill) {
@@ -396,6 +418,11 @@ struct Handler
             const auto paid = engine.micropay(ids(), q);
             if (!paid)
                 return fail(paid.error());
+            if (paid->state != TradeState::Success) {
+                // APIv2's micropay reply has no trade_state: a payment WeChat has only accepted is "system
+                // error, query the order" (protocol.md 2.1); orderquery then shows ACCEPT / NOTPAY.
+                return fail(Error::business(QStringLiteral("SYSTEMERROR"), QStringLiteral("系统超时")));
+            }
             out.insert(f("result_code"), f("SUCCESS"));
             putTransaction(out, paid.value(), false);
             return out;
@@ -425,7 +452,7 @@ struct Handler
             const OrderRef ref = orderRef(in);
             if (ref.transactionId.isEmpty() && ref.outTradeNo.isEmpty())
                 return fail(Error::business(QStringLiteral("LACK_PARAMS"), QStringLiteral("缺少参数out_trade_no")));
-            const auto reversed = engine.reverse(ids(), ref);
+            const auto reversed = engine.reverse(ids(), ref, ApiFamily::V2);
             if (!reversed) {
                 Fields failed = fail(reversed.error());
                 failed.insert(f("recall"), SimEngine::shouldRecall(reversed.error()) ? f("Y") : f("N"));

@@ -36,6 +36,7 @@
 #include "protocol/v3/auth.h"
 #include "protocol/v3/certificates.h"
 #include "protocol/v3/json.h"
+#include "sim/businesscodes.h"
 #include "sim/front.h"
 
 #include <QJsonArray>
@@ -580,7 +581,7 @@ struct Handler
         if (!takeFault(context, operationOf(op()), outcome) || faultAppliesRequest(outcome.fault->kind))
             return std::nullopt;
         const Fault fault = *outcome.fault;
-        if (actOutTimeout(fault, outcome))
+        if (actOutTransportFault(fault, outcome))
             return outcome;
         switch (fault.kind) {
         case FaultKind::Http503:
@@ -590,6 +591,17 @@ struct Handler
             return error(429, QStringLiteral("FREQUENCY_LIMITED"), QStringLiteral("请求频率超过限制，请稍后重试"));
         case FaultKind::Http500:
             return error(500, QStringLiteral("SYSTEM_ERROR"), QStringLiteral("系统错误"));
+        case FaultKind::Business: {
+            const BusinessCode code = businessCode(fault.code);
+            // As the engine's own USERPAYING: "accepted, the payer is typing the password" on code pay.
+            const int status = code.v3 == u"USERPAYING" && op() == Op::Micropay ? 202 : code.status;
+            return error(status, code.v3, code.message);
+        }
+        case FaultKind::UnsignedError:
+            // Not finish(): the reply goes out without the Wechatpay-* headers, so it cannot verify.
+            outcome.code = QStringLiteral("NO_AUTH");
+            outcome.reply = jsonReply(403, errorBody(outcome.code, businessCode(outcome.code).message));
+            return outcome;
         default: // busy
             return error(500, QStringLiteral("SYSTEM_ERROR"), QStringLiteral("系统繁忙，请稍后重试"));
         }
@@ -771,7 +783,7 @@ struct Handler
         }
         case Op::Reverse: {
             outcome.reachedEngine = true;
-            const auto reversed = engine.reverse(ids, pathOrder());
+            const auto reversed = engine.reverse(ids, pathOrder(), familyOf(variant()));
             if (!reversed)
                 return engineError(reversed.error());
             if (isGlobal())

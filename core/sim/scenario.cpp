@@ -43,6 +43,14 @@ constexpr std::array kScenarios {
         u"never paid; the first max(N,1) reverses answer SYSTEMERROR recall=Y, then reverse succeeds" },
     ScenarioInfo { QuickPayScenario::PaysAfterSeconds, 11, u"pays-after-seconds", u"USERPAYING",
         u"the customer enters the password N seconds after creation: SUCCESS from then on" },
+    ScenarioInfo { QuickPayScenario::AcceptPaysAfterQueries, 12, u"accept-pays-after-queries", u"ACCEPT *",
+        u"the first N queries answer ACCEPT, query N+1 answers SUCCESS (the money is taken)" },
+    ScenarioInfo { QuickPayScenario::NotPayPaysAfterQueries, 13, u"notpay-pays-after-queries", u"NOTPAY *",
+        u"the first N queries answer NOTPAY, query N+1 answers SUCCESS (the money is taken)" },
+    ScenarioInfo { QuickPayScenario::AcceptFailsAfterQueries, 14, u"accept-fails-after-queries", u"ACCEPT *",
+        u"the first N queries answer ACCEPT, query N+1 answers PAYERROR (nothing taken)" },
+    ScenarioInfo { QuickPayScenario::OrderNotExistThenPaid, 15, u"ordernotexist-then-paid", u"SYSTEMERROR",
+        u"the first N queries (and reverses) answer ORDERNOTEXIST, query N+1 answers SUCCESS" },
 };
 
 const ScenarioInfo& infoFor(QuickPayScenario scenario)
@@ -105,6 +113,42 @@ QString makeAuthCode(QuickPayScenario scenario, int n, quint64 serial)
         % QStringLiteral("%1").arg(serial % 1000000000000ULL, 12, 10, QChar(u'0'));
 }
 
+TradeState waitingState(QuickPayScenario scenario)
+{
+    switch (scenario) {
+    case QuickPayScenario::AcceptPaysAfterQueries:
+    case QuickPayScenario::AcceptFailsAfterQueries:
+    case QuickPayScenario::OrderNotExistThenPaid:
+        return TradeState::Accept;
+    case QuickPayScenario::NotPayPaysAfterQueries:
+        return TradeState::NotPay;
+    default:
+        return TradeState::UserPaying;
+    }
+}
+
+bool decidedByQueries(QuickPayScenario scenario)
+{
+    return scenario == QuickPayScenario::PaysAfterQueries || scenario == QuickPayScenario::FailsAfterQueries
+        || waitingState(scenario) != TradeState::UserPaying;
+}
+
+bool paysWhenDecided(QuickPayScenario scenario)
+{
+    return scenario != QuickPayScenario::FailsAfterQueries && scenario != QuickPayScenario::AcceptFailsAfterQueries;
+}
+
+bool answersWaitingState(QuickPayScenario scenario)
+{
+    return scenario == QuickPayScenario::AcceptPaysAfterQueries || scenario == QuickPayScenario::NotPayPaysAfterQueries
+        || scenario == QuickPayScenario::AcceptFailsAfterQueries;
+}
+
+bool hiddenWhileWaiting(QuickPayScenario scenario)
+{
+    return scenario == QuickPayScenario::OrderNotExistThenPaid;
+}
+
 QString scenarioTableText()
 {
     QString text = QStringLiteral(
@@ -118,9 +162,13 @@ QString scenarioTableText()
             % QString::fromUtf16(info.reply).leftJustified(12) % u' ' % QString::fromUtf16(info.then) % u'\n';
     }
     text += QStringLiteral(
-        "\n  Every USERPAYING order not paid 45 s after creation is auto-revoked (queries answer REVOKED).\n"
-        "  Reverse while USERPAYING answers USERPAYING unless SS is 04 or 10; reversing a paid order\n"
-        "  returns the money (REVOKED); reverse works for 7 days.\n");
+        "\n  * v3 / Global / HK answer HTTP 200 with that trade_state; APIv2 answers result_code=FAIL\n"
+        "    err_code=SYSTEMERROR and orderquery shows the trade_state.\n"
+        "  Every USERPAYING order not paid 45 s after creation is auto-revoked (queries answer REVOKED);\n"
+        "  ACCEPT / NOTPAY orders (12-14) and the hidden order of 15 are not: only their queries decide them.\n"
+        "  Reverse while USERPAYING answers USERPAYING unless SS is 04 or 10; reverse of an ACCEPT / NOTPAY\n"
+        "  order revokes it; reversing a paid order returns the money (REVOKED); reverse works for 7 days\n"
+        "  (APIv3 domestic: 1 day).\n");
     return text;
 }
 

@@ -83,6 +83,8 @@ QString deliveryName(front::Delivery delivery)
         return QStringLiteral("never");
     case front::Delivery::Drop:
         return QStringLiteral("dropped");
+    case front::Delivery::Reset:
+        return QStringLiteral("reset");
     }
     return {};
 }
@@ -227,6 +229,10 @@ void SimServer::Private::handle(const QHttpServerRequest& httpRequest, QTcpSocke
         record(request, *outcome, requestId, 0);
         break;
     }
+    case front::Delivery::Reset:
+        socket->abort();
+        record(request, *outcome, requestId, 0);
+        break;
     }
     if (outcome->reachedEngine)
         Q_EMIT q->stateChanged();

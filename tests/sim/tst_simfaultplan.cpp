@@ -19,6 +19,7 @@ private Q_SLOTS:
     void globalRuleHitsTheNextRequests();
     void firstMatchingRuleWins();
     void everyRequestRuleStaysUntilCleared();
+    void rulesAreConsumedInOrder();
     void parsesRules_data();
     void parsesRules();
     void refusesBadRules_data();
@@ -81,6 +82,20 @@ void TestSimFaultPlan::everyRequestRuleStaysUntilCleared()
     QVERIFY(!plan.take(Operation::GetPaidUnionId));
 }
 
+void TestSimFaultPlan::rulesAreConsumedInOrder()
+{
+    // "The first refund was applied and its reply lost; the re-send met a definite error."
+    FaultPlan plan;
+    plan.add(FaultRule::parse(u"refund:drop@1"_s).value());
+    plan.add(FaultRule::parse(u"refund:business=NOTENOUGH@1"_s).value());
+    QCOMPARE(plan.take(Operation::Refund)->kind, FaultKind::DropAfterCommit);
+    const auto second = plan.take(Operation::Refund);
+    QCOMPARE(second->kind, FaultKind::Business);
+    QCOMPARE(second->code, u"NOTENOUGH"_s);
+    QVERIFY(!plan.take(Operation::Refund));
+    QVERIFY(plan.isEmpty());
+}
+
 void TestSimFaultPlan::parsesRules_data()
 {
     QTest::addColumn<QString>("spec");
@@ -101,6 +116,21 @@ void TestSimFaultPlan::parsesRules_data()
     QTest::newRow("dtd on refund") << u"refund:dtd"_s << u"refund"_s << u"dtd"_s << 1 << qint64(0) << u"refund:dtd"_s;
     QTest::newRow("busy unionid") << u"getpaidunionid:busy@*"_s << u"getpaidunionid"_s << u"busy"_s << -1 << qint64(0)
                                   << u"getpaidunionid:busy@*"_s;
+    QTest::newRow("reset") << u"micropay:reset@2"_s << u"micropay"_s << u"reset"_s << 2 << qint64(0)
+                           << u"micropay:reset@2"_s;
+    QTest::newRow("proxy403") << u"proxy403"_s << QString() << u"proxy403"_s << 1 << qint64(0) << u"proxy403"_s;
+    QTest::newRow("proxy502") << u"query:proxy502"_s << u"query"_s << u"proxy502"_s << 1 << qint64(0)
+                              << u"query:proxy502"_s;
+    QTest::newRow("proxy502after") << u"refund:proxy502after@*"_s << u"refund"_s << u"proxy502after"_s << -1
+                                   << qint64(0) << u"refund:proxy502after@*"_s;
+    QTest::newRow("business v2 code") << u"refund:business=NOTENOUGH@1"_s << u"refund"_s << u"business"_s << 1
+                                      << qint64(0) << u"refund:business=NOTENOUGH"_s;
+    QTest::newRow("business v3 code") << u"reverse:business=ORDER_NOT_EXIST@3"_s << u"reverse"_s << u"business"_s << 3
+                                      << qint64(0) << u"reverse:business=ORDER_NOT_EXIST@3"_s;
+    QTest::newRow("business errcode") << u"token:business=-1"_s << u"token"_s << u"business"_s << 1 << qint64(0)
+                                      << u"token:business=-1"_s;
+    QTest::newRow("unsignederror") << u"query:unsignederror"_s << u"query"_s << u"unsignederror"_s << 1 << qint64(0)
+                                   << u"query:unsignederror"_s;
 }
 
 void TestSimFaultPlan::parsesRules()
@@ -132,6 +162,11 @@ void TestSimFaultPlan::refusesBadRules_data()
     QTest::newRow("zero count") << u"http500@0"_s;
     QTest::newRow("bad count") << u"http500@x"_s;
     QTest::newRow("empty") << QString();
+    QTest::newRow("business without code") << u"refund:business"_s;
+    QTest::newRow("business empty code") << u"refund:business="_s;
+    QTest::newRow("business lower case") << u"refund:business=notenough"_s;
+    QTest::newRow("business markup") << u"refund:business=<x>"_s;
+    QTest::newRow("value on reset") << u"reset=1"_s;
 }
 
 void TestSimFaultPlan::refusesBadRules()
@@ -146,6 +181,7 @@ void TestSimFaultPlan::jsonRoundTrip()
     plan.add({ Operation::Micropay, 1, { FaultKind::DropAfterCommit, 0ms } });
     plan.add({ std::nullopt, -1, { FaultKind::Delay, 150ms } });
     plan.add({ Operation::Certificates, 4, { FaultKind::UnknownSerial, 0ms } });
+    plan.add({ Operation::Refund, 2, { FaultKind::Business, 0ms, u"NOTENOUGH"_s } });
     const auto restored = FaultPlan::fromJson(plan.toJson());
     WXPAY_VERIFY_OK(restored);
     QVERIFY(restored->rules() == plan.rules());
@@ -164,9 +200,16 @@ void TestSimFaultPlan::applyFlagSeparatesBeforeAndAfterCommit()
     QVERIFY(!faultAppliesRequest(FaultKind::Http500));
     QVERIFY(!faultAppliesRequest(FaultKind::Http429));
     QVERIFY(!faultAppliesRequest(FaultKind::SystemBusy));
+    QVERIFY(!faultAppliesRequest(FaultKind::Reset));
+    QVERIFY(!faultAppliesRequest(FaultKind::Proxy403));
+    QVERIFY(!faultAppliesRequest(FaultKind::Proxy502));
+    QVERIFY(faultAppliesRequest(FaultKind::Proxy502After));
+    QVERIFY(!faultAppliesRequest(FaultKind::Business));
+    QVERIFY(!faultAppliesRequest(FaultKind::UnsignedError));
     const QString help = FaultPlan::helpText();
     for (const char* name : { "delay", "timeout", "drop", "http500", "http503", "http429", "malformed", "oversized",
-             "nosign", "badsign", "stale", "unknownserial", "signtest", "wrongv2sign", "dtd", "busy" }) {
+             "nosign", "badsign", "stale", "unknownserial", "signtest", "wrongv2sign", "dtd", "busy", "reset",
+             "proxy403", "proxy502", "proxy502after", "business", "unsignederror" }) {
         QVERIFY2(help.contains(QString::fromLatin1(name)), name);
         QVERIFY2(faultKindFromName(QString::fromLatin1(name)), name);
     }

@@ -1,6 +1,7 @@
 #include "simtestutil.h"
 #include "support/testsupport.h"
 
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -50,6 +51,14 @@ private Q_SLOTS:
     void reverseOfPaidOrderReturnsMoney();
     void reverseLimits();
     void outTradeNoSharedWithNative();
+    void nonFinalAnswersThenDecided_data();
+    void nonFinalAnswersThenDecided();
+    void nonFinalOrdersAreReversedNotClosed();
+    void orderNotExistThenPaid_data();
+    void orderNotExistThenPaid();
+    void reverseWindowPerFamily_data();
+    void reverseWindowPerFamily();
+    void reverseWindowSettings();
 };
 
 void TestSimQuickPay::successPaysAtOnce()
@@ -407,6 +416,204 @@ void TestSimQuickPay::outTradeNoSharedWithNative()
     WXPAY_VERIFY_OK(
         sim.engine.micropay(cnIds(), micropayRequest(u"SHARED0002"_s, 100, makeAuthCode(QuickPayScenario::Success))));
     SIM_VERIFY_BUSINESS(sim.engine.createNative(cnIds(), nativeRequest(u"SHARED0002"_s, 100)), u"OUT_TRADE_NO_USED"_s);
+}
+
+void TestSimQuickPay::nonFinalAnswersThenDecided_data()
+{
+    QTest::addColumn<QuickPayScenario>("scenario");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<TradeState>("waiting");
+    QTest::addColumn<TradeState>("final");
+    QTest::addColumn<qint64>("charged");
+    QTest::newRow("12 ACCEPT, paid at once (N=0)")
+        << QuickPayScenario::AcceptPaysAfterQueries << 0 << TradeState::Accept << TradeState::Success << qint64(700);
+    QTest::newRow("12 ACCEPT, paid after 4")
+        << QuickPayScenario::AcceptPaysAfterQueries << 4 << TradeState::Accept << TradeState::Success << qint64(700);
+    QTest::newRow("13 NOTPAY, paid after 3")
+        << QuickPayScenario::NotPayPaysAfterQueries << 3 << TradeState::NotPay << TradeState::Success << qint64(700);
+    QTest::newRow("14 ACCEPT, fails after 2")
+        << QuickPayScenario::AcceptFailsAfterQueries << 2 << TradeState::Accept << TradeState::PayError << qint64(0);
+}
+
+void TestSimQuickPay::nonFinalAnswersThenDecided()
+{
+    QFETCH(QuickPayScenario, scenario);
+    QFETCH(int, n);
+    QFETCH(TradeState, waiting);
+    QFETCH(TradeState, final);
+    QFETCH(qint64, charged);
+    Sim sim;
+    const QString no = u"QPNONFINAL1"_s;
+    const QString code = makeAuthCode(scenario, n, 41);
+
+    // A success reply whose state is not final: the engine hands out the order as it is.
+    const auto reply = sim.engine.micropay(cnIds(), micropayRequest(no, 700, code));
+    WXPAY_VERIFY_OK(reply);
+    QCOMPARE(reply->state, waiting);
+    QVERIFY(reply->transactionId.isEmpty());
+    QVERIFY(!reply->successTime.isValid());
+    QVERIFY(!reply->stateDescription.isEmpty());
+    // The same request again is the same order, in the same state, and does not count as a query.
+    const auto again = sim.engine.micropay(cnIds(), micropayRequest(no, 700, code));
+    WXPAY_VERIFY_OK(again);
+    QCOMPARE(again->state, waiting);
+
+    for (int i = 0; i < n; ++i) {
+        sim.advance(20); // past the 45 s of the USERPAYING auto-revoke: these orders are not revoked
+        QCOMPARE(stateOf(sim, no), waiting);
+        QCOMPARE(ledgerOf(sim, no).charged, money(0));
+    }
+    sim.advance(20);
+    QCOMPARE(stateOf(sim, no), final);
+    QCOMPARE(stateOf(sim, no), final); // and stays so
+    const LedgerEntry entry = ledgerOf(sim, no);
+    QCOMPARE(entry.state, final);
+    QCOMPARE(entry.charged, money(charged));
+    QCOMPARE(entry.reversed, money(0));
+    if (final == TradeState::Success)
+        QCOMPARE(entry.successTime, startTime().addSecs(20 * (n + 1)));
+    else
+        QVERIFY(!entry.successTime.isValid());
+}
+
+void TestSimQuickPay::nonFinalOrdersAreReversedNotClosed()
+{
+    Sim sim;
+    const QString accepted = u"QPNONFINAL2"_s;
+    const auto reply = sim.engine.micropay(
+        cnIds(), micropayRequest(accepted, 300, makeAuthCode(QuickPayScenario::AcceptPaysAfterQueries, 5, 42)));
+    QCOMPARE(reply->state, TradeState::Accept);
+    QCOMPARE(stateOf(sim, accepted), TradeState::Accept);
+    sim.advance(15);
+    WXPAY_VERIFY_OK(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(accepted)));
+    // Reversed before it was decided: no query makes it paid any more.
+    for (int i = 0; i < 7; ++i)
+        QCOMPARE(stateOf(sim, accepted), TradeState::Revoked);
+    QCOMPARE(ledgerOf(sim, accepted).charged, money(0));
+    QCOMPARE(ledgerOf(sim, accepted).reversed, money(0));
+
+    const QString notPaid = u"QPNONFINAL3"_s;
+    const auto notPay = sim.engine.micropay(
+        cnIds(), micropayRequest(notPaid, 300, makeAuthCode(QuickPayScenario::NotPayPaysAfterQueries, 2, 43)));
+    QCOMPARE(notPay->state, TradeState::NotPay);
+    // Quick Pay is reversed, not closed: a NOTPAY code-pay order refuses close and stays as it was.
+    SIM_VERIFY_BUSINESS(sim.engine.closeOrder(cnIds(), OrderRef::byOutTradeNo(notPaid)), u"TRADE_STATE_ERROR"_s);
+    SIM_VERIFY_BUSINESS(sim.engine.refund(cnIds(), refundRequest(notPaid, u"RNF3"_s, 100, 300)), u"ORDERNOTEXIST"_s);
+    QCOMPARE(stateOf(sim, notPaid), TradeState::NotPay);
+    QCOMPARE(stateOf(sim, notPaid), TradeState::NotPay);
+    QCOMPARE(stateOf(sim, notPaid), TradeState::Success);
+    QCOMPARE(ledgerOf(sim, notPaid).charged, money(300));
+}
+
+void TestSimQuickPay::orderNotExistThenPaid_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::newRow("N=0") << 0;
+    QTest::newRow("N=1") << 1;
+    QTest::newRow("N=4") << 4;
+}
+
+void TestSimQuickPay::orderNotExistThenPaid()
+{
+    QFETCH(int, n);
+    Sim sim;
+    const QString no = u"QPNOTFOUND1"_s;
+    const QString code = makeAuthCode(QuickPayScenario::OrderNotExistThenPaid, n, 44);
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 1500, code)), u"SYSTEMERROR"_s);
+    // Re-sending the same micropay does not reveal the order either.
+    SIM_VERIFY_BUSINESS(sim.engine.micropay(cnIds(), micropayRequest(no, 1500, code)), u"SYSTEMERROR"_s);
+
+    for (int i = 0; i < n; ++i) {
+        sim.advance(10);
+        SIM_VERIFY_BUSINESS(sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no)), u"ORDERNOTEXIST"_s);
+        // Neither reverse nor refund sees it, and neither counts as a query nor changes anything.
+        SIM_VERIFY_BUSINESS(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no)), u"ORDERNOTEXIST"_s);
+        SIM_VERIFY_BUSINESS(sim.engine.closeOrder(cnIds(), OrderRef::byOutTradeNo(no)), u"ORDERNOTEXIST"_s);
+        QCOMPARE(ledgerOf(sim, no).charged, money(0));
+    }
+    sim.advance(10); // the hidden order is not auto-revoked either, however long this took
+    const auto paid = sim.engine.queryOrder(cnIds(), OrderRef::byOutTradeNo(no));
+    WXPAY_VERIFY_OK(paid);
+    QCOMPARE(paid->state, TradeState::Success);
+    QVERIFY(!paid->transactionId.isEmpty());
+    const LedgerEntry entry = ledgerOf(sim, no);
+    QCOMPARE(entry.charged, money(1500));
+    QCOMPARE(entry.authCode, code);
+    // Now it is an ordinary paid order: a reverse gives the money back.
+    sim.advance(15);
+    WXPAY_VERIFY_OK(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(no)));
+    QCOMPARE(ledgerOf(sim, no).reversed, money(1500));
+}
+
+void TestSimQuickPay::reverseWindowPerFamily_data()
+{
+    QTest::addColumn<ApiFamily>("family");
+    QTest::addColumn<MerchantIds>("ids");
+    QTest::addColumn<int>("days");
+    QTest::newRow("v2: 7 days") << ApiFamily::V2 << cnIds() << 7;
+    QTest::newRow("v3: 1 day") << ApiFamily::V3 << cnIds() << 1;
+    QTest::newRow("global: 7 days") << ApiFamily::Global << hkIds() << 7;
+    QTest::newRow("hk: 7 days") << ApiFamily::HkV3 << hkIds() << 7;
+}
+
+void TestSimQuickPay::reverseWindowPerFamily()
+{
+    QFETCH(ApiFamily, family);
+    QFETCH(MerchantIds, ids);
+    QFETCH(int, days);
+    QCOMPARE(SimSettings().reverseWindows.days(family), days);
+    Sim sim;
+    const QString inside = u"QPWINDOW01"_s;
+    const QString outside = u"QPWINDOW02"_s;
+    WXPAY_VERIFY_OK(
+        sim.engine.micropay(ids, micropayRequest(inside, 800, makeAuthCode(QuickPayScenario::Success, 0, 45))));
+    WXPAY_VERIFY_OK(
+        sim.engine.micropay(ids, micropayRequest(outside, 800, makeAuthCode(QuickPayScenario::Success, 0, 46))));
+
+    sim.clock.set(startTime().addDays(days).addSecs(1));
+    const auto late = sim.engine.reverse(ids, OrderRef::byOutTradeNo(outside), family);
+    SIM_VERIFY_BUSINESS(late, u"REVERSE_EXPIRE"_s);
+    QVERIFY(!SimEngine::shouldRecall(late.error()));
+    // Refused and nothing changed: still paid, nothing given back.
+    const auto query = sim.engine.queryOrder(ids, OrderRef::byOutTradeNo(outside));
+    QCOMPARE(query->state, TradeState::Success);
+    const LedgerEntry entry = ledgerOf(sim, outside);
+    QCOMPARE(entry.charged, money(800));
+    QCOMPARE(entry.reversed, money(0));
+
+    // The last second of the window still reverses.
+    sim.clock.set(startTime().addDays(days));
+    WXPAY_VERIFY_OK(sim.engine.reverse(ids, OrderRef::byOutTradeNo(inside), family));
+    QCOMPARE(ledgerOf(sim, inside).reversed, money(800));
+}
+
+void TestSimQuickPay::reverseWindowSettings()
+{
+    SimSettings settings;
+    settings.reverseWindows.v3 = 3;
+    const auto restored = SimSettings::fromJson(settings.toJson());
+    WXPAY_VERIFY_OK(restored);
+    QVERIFY(restored->reverseWindows == settings.reverseWindows);
+    QCOMPARE(restored->reverseWindows.days(ApiFamily::V3), 3);
+
+    // An older state file had one window for every family.
+    QJsonObject legacy = settings.toJson();
+    legacy.insert(u"reverse_window_days"_s, 2);
+    const auto old = SimSettings::fromJson(legacy);
+    WXPAY_VERIFY_OK(old);
+    for (ApiFamily family : { ApiFamily::V2, ApiFamily::V3, ApiFamily::Global, ApiFamily::HkV3 })
+        QCOMPARE(old->reverseWindows.days(family), 2);
+    legacy.insert(u"reverse_window_days"_s, QJsonObject { { u"hk"_s, -1 } });
+    QVERIFY(!SimSettings::fromJson(legacy).ok());
+
+    // A smaller window in the settings is the one reverse uses.
+    Sim sim(settings);
+    WXPAY_VERIFY_OK(sim.engine.micropay(
+        cnIds(), micropayRequest(u"QPWINDOW03"_s, 100, makeAuthCode(QuickPayScenario::Success, 0, 47))));
+    sim.advance(3 * 86400 + 1);
+    SIM_VERIFY_BUSINESS(
+        sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(u"QPWINDOW03"_s), ApiFamily::V3), u"REVERSE_EXPIRE"_s);
+    WXPAY_VERIFY_OK(sim.engine.reverse(cnIds(), OrderRef::byOutTradeNo(u"QPWINDOW03"_s), ApiFamily::V2));
 }
 
 QTEST_GUILESS_MAIN(TestSimQuickPay)

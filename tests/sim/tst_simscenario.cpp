@@ -42,6 +42,10 @@ void TestSimScenario::selectsScenarioFromDigits_data()
     QTest::newRow("09 not enough") << u"130900000000000000"_s << QuickPayScenario::NotEnough << 0;
     QTest::newRow("10 recall twice") << u"131002000000000000"_s << QuickPayScenario::ReverseRecall << 2;
     QTest::newRow("11 after 20 s") << u"131120000000000000"_s << QuickPayScenario::PaysAfterSeconds << 20;
+    QTest::newRow("12 accept then paid") << u"131204000000000000"_s << QuickPayScenario::AcceptPaysAfterQueries << 4;
+    QTest::newRow("13 notpay then paid") << u"101305000000000000"_s << QuickPayScenario::NotPayPaysAfterQueries << 5;
+    QTest::newRow("14 accept then fails") << u"131401000000000000"_s << QuickPayScenario::AcceptFailsAfterQueries << 1;
+    QTest::newRow("15 not found then paid") << u"151503000000000000"_s << QuickPayScenario::OrderNotExistThenPaid << 3;
     QTest::newRow("unlisted 42 pays") << u"134299000000000000"_s << QuickPayScenario::Success << 99;
 }
 
@@ -92,6 +96,10 @@ void TestSimScenario::makeAuthCodeRoundTrips()
         QuickPayScenario::NotEnough,
         QuickPayScenario::ReverseRecall,
         QuickPayScenario::PaysAfterSeconds,
+        QuickPayScenario::AcceptPaysAfterQueries,
+        QuickPayScenario::NotPayPaysAfterQueries,
+        QuickPayScenario::AcceptFailsAfterQueries,
+        QuickPayScenario::OrderNotExistThenPaid,
     };
     QSet<QString> codes;
     for (QuickPayScenario scenario : all) {
@@ -111,7 +119,7 @@ void TestSimScenario::makeAuthCodeRoundTrips()
 
 void TestSimScenario::namesRoundTrip()
 {
-    for (int digits = 0; digits <= 11; ++digits) {
+    for (int digits = 0; digits <= 15; ++digits) {
         const auto scenario
             = scenarioForAuthCode(QStringLiteral("13%1000000000000000").arg(digits, 2, 10, QChar(u'0')));
         WXPAY_VERIFY_OK(scenario);
@@ -124,13 +132,14 @@ void TestSimScenario::namesRoundTrip()
 void TestSimScenario::tableListsEveryScenario()
 {
     const QString table = scenarioTableText();
-    for (int digits = 0; digits <= 11; ++digits) {
+    for (int digits = 0; digits <= 15; ++digits) {
         const auto scenario
             = scenarioForAuthCode(QStringLiteral("13%1000000000000000").arg(digits, 2, 10, QChar(u'0')));
         const QString row = u"  "_s + scenarioDigits(scenario->scenario) + u"  "_s + scenarioName(scenario->scenario);
         QVERIFY2(table.contains(row), qPrintable(row));
     }
     QVERIFY(table.contains(u"45 s"_s));
+    QVERIFY(table.contains(u"SYSTEMERROR"_s)); // how APIv2 answers the ACCEPT / NOTPAY rows
     QVERIFY(table.contains(u"130102000000000001"_s)); // the example code
 }
 
