@@ -1,7 +1,8 @@
 // The mini-program server API of api.weixin.qq.com: GET /cgi-bin/token, POST /cgi-bin/stable_token and
 // GET /wxa/getpaidunionid. Every answer is HTTP 200 JSON; failures carry {"errcode": N, "errmsg": "..."}
 // (40002 for a grant_type other than client_credential, 41001 without access_token, the engine's codes
-// otherwise). Nothing is signed here, so signature faults answer normally; "busy" is errcode -1.
+// otherwise). Nothing is signed here, so signature faults answer normally; "busy" and "unsignederror" are
+// errcode -1, "business=N" is errcode N (a WeChat Pay code name, having no errcode, is -1 too).
 
 #include "protocol/v3/json.h"
 #include "sim/front.h"

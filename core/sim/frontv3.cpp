@@ -30,7 +30,10 @@
 //   REFUNDNOTEXIST                                       404 RESOURCE_NOT_EXISTS
 //   SYSTEMERROR / BANKERROR                              500 SYSTEM_ERROR / BANK_ERROR
 // Close answers 204 (also for an order already closed); domestic reverse 200 {appid, mchid, out_trade_no},
-// Global / HK reverse 204.
+// Global / HK reverse 204. A reverse past the family's window (REVERSE_EXPIRE) is 400 INVALID_REQUEST: the
+// official codepay reverse page lists only 400 PARAM_ERROR / INVALID_REQUEST, 401 and 500.
+// Faults: business=CODE answers that code in the v3 spelling with its status (businesscodes.h), signed like
+// every reply; unsignederror answers 403 NO_AUTH without the Wechatpay-* headers.
 
 #include "crypto/crypto.h"
 #include "protocol/v3/auth.h"

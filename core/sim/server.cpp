@@ -5,6 +5,8 @@
 #include "sim/log.h"
 
 #include <QAbstractHttpServer>
+#include <QCryptographicHash>
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QIODevice>
 #include <QJsonDocument>
@@ -70,6 +72,24 @@ QByteArray methodName(QHttpServerRequest::Method method)
     default:
         return "UNKNOWN";
     }
+}
+
+// How many times a client transport re-sends a request closed before any reply (QNetworkAccessManager's
+// reconnect attempts), and how many reset requests are remembered at most.
+constexpr int kTransportResends = 3;
+constexpr qsizetype kMaxRememberedResets = 256;
+
+QByteArray resendFingerprint(const front::Request& request)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(request.method);
+    hash.addData("\n");
+    hash.addData(request.target);
+    hash.addData("\n");
+    hash.addData(request.header("Authorization"));
+    hash.addData("\n");
+    hash.addData(request.body);
+    return hash.result();
 }
 
 QString deliveryName(front::Delivery delivery)
@@ -160,6 +180,8 @@ struct SimServer::Private
     bool tls = false;
     QHostAddress address;
     QPointer<QIODevice> log;
+    // Requests closed by a reset fault, by fingerprint, with the re-sends still to be reset the same way.
+    QHash<QByteArray, int> resetResends;
 
     void handle(const QHttpServerRequest& request, QTcpSocket* socket);
     static QByteArray render(const front::Reply& reply, const QByteArray& requestId, bool close);
@@ -184,6 +206,22 @@ void SimServer::Private::handle(const QHttpServerRequest& httpRequest, QTcpSocke
     if (auto* ssl = qobject_cast<QSslSocket*>(socket); ssl && ssl->isEncrypted()) {
         request.secure = true;
         request.peerCertificate = ssl->peerCertificate();
+    }
+
+    // QNetworkAccessManager (like other HTTP stacks) silently re-sends a request whose connection closed before
+    // any byte of reply. The re-send carries the same bytes (a client's own retry signs a fresh nonce), so it
+    // meets the same broken path instead of a fault meant for the next request or a normal answer.
+    const QByteArray fingerprint = resendFingerprint(request);
+    if (const auto resent = resetResends.find(fingerprint); resent != resetResends.end()) {
+        if (--*resent <= 0)
+            resetResends.erase(resent);
+        front::Outcome again;
+        again.delivery = front::Delivery::Reset;
+        again.fault = Fault { FaultKind::Reset };
+        again.code = QStringLiteral("RESEND");
+        socket->abort();
+        record(request, again, front::randomHex(16).toUpper(), 0);
+        return;
     }
 
     std::optional<front::Outcome> outcome = front::handleV2(context, request);
@@ -230,6 +268,9 @@ void SimServer::Private::handle(const QHttpServerRequest& httpRequest, QTcpSocke
         break;
     }
     case front::Delivery::Reset:
+        if (resetResends.size() > kMaxRememberedResets)
+            resetResends.clear(); // only a client that never re-sends leaves entries behind
+        resetResends.insert(fingerprint, kTransportResends);
         socket->abort();
         record(request, *outcome, requestId, 0);
         break;
@@ -286,6 +327,8 @@ void SimServer::Private::record(
         QString fault = faultKindName(outcome.fault->kind);
         if (outcome.fault->kind == FaultKind::Delay)
             fault += u'=' + QString::number(outcome.fault->delay.count());
+        if (outcome.fault->kind == FaultKind::Business)
+            fault += u'=' + outcome.fault->code; // parse() let only code-shaped text through
         entry.insert(QStringLiteral("fault"), fault);
     }
     entry.insert(QStringLiteral("delivery"), deliveryName(outcome.delivery));

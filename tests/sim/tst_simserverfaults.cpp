@@ -141,6 +141,21 @@ void TestSimServerFaults::v3Faults_data()
     QTest::newRow("signtest") << u"signtest"_s << ErrorKind::Verification << u"SIGNATURE_PROBE"_s << 200;
     // v2-only faults leave a v3 reply as it is.
     QTest::newRow("dtd on v3") << u"dtd"_s << ErrorKind::Cancelled << QString() << 200;
+    // Hostile but documented: a reset, a proxy's HTML, business errors signed as any reply, an unsigned error.
+    QTest::newRow("reset") << u"reset"_s << ErrorKind::Network << QString() << 0;
+    QTest::newRow("proxy403") << u"proxy403"_s << ErrorKind::Http << QString() << 403;
+    QTest::newRow("proxy502") << u"proxy502"_s << ErrorKind::Http << QString() << 502;
+    QTest::newRow("proxy502after") << u"proxy502after"_s << ErrorKind::Http << QString() << 502;
+    QTest::newRow("business v2 spelling")
+        << u"business=ORDERNOTEXIST"_s << ErrorKind::Business << u"ORDER_NOT_EXIST"_s << 404;
+    QTest::newRow("business NOT_ENOUGH") << u"business=NOT_ENOUGH"_s << ErrorKind::Business << u"NOT_ENOUGH"_s << 403;
+    QTest::newRow("business FREQUENCY_LIMITED")
+        << u"business=FREQUENCY_LIMITED"_s << ErrorKind::Business << u"FREQUENCY_LIMITED"_s << 429;
+    QTest::newRow("business SYSTEMERROR")
+        << u"business=SYSTEMERROR"_s << ErrorKind::Business << u"SYSTEM_ERROR"_s << 500;
+    QTest::newRow("business PARAM_ERROR")
+        << u"business=PARAM_ERROR"_s << ErrorKind::Business << u"PARAM_ERROR"_s << 400;
+    QTest::newRow("unsignederror") << u"unsignederror"_s << ErrorKind::Verification << QString() << 403;
 }
 
 void TestSimServerFaults::v3Faults()
@@ -166,8 +181,19 @@ void TestSimServerFaults::v3Faults()
         QVERIFY(timer.elapsed() >= 400);
     if (rule == u"http503")
         QCOMPARE(result.error().httpStatus, 503);
+    if (rule == u"reset")
+        QVERIFY2(timer.elapsed() < 1000, "a reset must not cost the client its transport timeout");
+    if (rule.startsWith(u"proxy") || rule.startsWith(u"business") || rule == u"unsignederror")
+        QCOMPARE(result.error().httpStatus, status);
 
-    QTRY_COMPARE(m_entries.size(), 1);
+    if (rule == u"reset") {
+        // The transport's silent re-sends of the same bytes were reset too, and logged as such.
+        QTRY_VERIFY(!m_entries.isEmpty());
+        for (qsizetype i = 1; i < m_entries.size(); ++i)
+            QCOMPARE(m_entries.at(i).value(u"code"_s).toString(), u"RESEND"_s);
+    } else {
+        QTRY_COMPARE(m_entries.size(), 1);
+    }
     const QJsonObject entry = m_entries.constFirst();
     QCOMPARE(entry.value(u"fault"_s).toString(), rule);
     QCOMPARE(entry.value(u"status"_s).toInt(), status);
@@ -191,6 +217,13 @@ void TestSimServerFaults::v2Faults_data()
     QTest::newRow("http429") << u"http429"_s << ErrorKind::Http << QString();
     // v3-only faults leave a v2 reply as it is.
     QTest::newRow("stale on v2") << u"stale"_s << ErrorKind::Cancelled << QString();
+    QTest::newRow("reset") << u"reset"_s << ErrorKind::Network << QString();
+    QTest::newRow("proxy403") << u"proxy403"_s << ErrorKind::Http << QString();
+    QTest::newRow("proxy502") << u"proxy502"_s << ErrorKind::Http << QString();
+    QTest::newRow("proxy502after") << u"proxy502after"_s << ErrorKind::Http << QString();
+    QTest::newRow("business v3 spelling") << u"business=ORDER_NOT_EXIST"_s << ErrorKind::Business << u"ORDERNOTEXIST"_s;
+    QTest::newRow("business NOTENOUGH") << u"business=NOTENOUGH"_s << ErrorKind::Business << u"NOTENOUGH"_s;
+    QTest::newRow("unsignederror") << u"unsignederror"_s << ErrorKind::Verification << u"SIGN_MISSING"_s;
 }
 
 void TestSimServerFaults::v2Faults()
@@ -231,6 +264,26 @@ void TestSimServerFaults::appliedFaultsChangeTheState()
     QCOMPARE(exchange(*transport, c.queryOrder(OrderRef::byOutTradeNo(u"FAULTDROP1"_s)).value())->status, 503);
     QCOMPARE(exchange(*transport, c.queryOrder(OrderRef::byOutTradeNo(u"FAULTDROP1"_s)).value())->status, 503);
     QCOMPARE(exchange(*transport, c.queryOrder(OrderRef::byOutTradeNo(u"FAULTDROP1"_s)).value())->status, 200);
+
+    // proxy502after: WeChat created the order, the gateway lost its reply.
+    addFault(u"native:proxy502after"_s);
+    auto lost = exchange(*transport, c.createNative(nativeOrder(u"FAULTPROXY1"_s)).value());
+    WXPAY_VERIFY_OK(lost);
+    QCOMPARE(lost->status, 502);
+    QVERIFY(lost->header("Content-Type").startsWith("text/html"));
+    QVERIFY(lost->header("Wechatpay-Signature").isEmpty());
+    QVERIFY(inLedger(u"FAULTPROXY1"_s));
+    // reset, proxy403, proxy502, business and unsignederror: nothing happened.
+    const QStringList unapplied { u"reset"_s, u"proxy403"_s, u"proxy502"_s, u"business=SYSTEMERROR"_s,
+        u"unsignederror"_s };
+    for (qsizetype i = 0; i < unapplied.size(); ++i) {
+        const QString no = u"FAULTNONE"_s + QString::number(i);
+        addFault(u"native:"_s + unapplied.at(i));
+        auto refused = exchange(*transport, c.createNative(nativeOrder(no)).value());
+        QVERIFY2(!refused.ok() || refused->status >= 400, qPrintable(unapplied.at(i)));
+        QVERIFY2(!inLedger(no), qPrintable(unapplied.at(i)));
+    }
+    QVERIFY(m_f.engine->faults().isEmpty());
 }
 
 void TestSimServerFaults::miniProgram()
