@@ -328,9 +328,10 @@ struct SimEngine::State
     }
 
     // Scenario 15: WeChat is still processing the order and answers as if it did not exist.
-    static bool isHidden(const OrderRecord& order)
+    bool isHidden(const OrderRecord& order) const
     {
-        return hiddenWhileWaiting(order.scenario) && isWaiting(order) && order.queries <= order.scenarioN;
+        return hiddenWhileWaiting(order.scenario) && isWaiting(order) && order.queries <= order.scenarioN
+            && now() < order.createTime.addSecs(kHiddenAtMost.count());
     }
 
     // What micropay answers for an order that is not final yet: the order itself when the scenario answers
@@ -733,7 +734,9 @@ Result<Transaction> SimEngine::queryOrder(const MerchantIds& ids, const OrderRef
         return orderNotExist();
     d->settle(*order);
     if (d->isWaiting(*order) && decidedByQueries(order->scenario)) {
-        if (++order->queries > order->scenarioN) {
+        // Scenario 15's order stops hiding once WeChat has surely finished with the micropay.
+        const bool hidingOver = hiddenWhileWaiting(order->scenario) && !d->isHidden(*order);
+        if (++order->queries > order->scenarioN || hidingOver) {
             if (paysWhenDecided(order->scenario))
                 d->pay(*order, d->now(), {});
             else

@@ -50,7 +50,7 @@ constexpr std::array kScenarios {
     ScenarioInfo { QuickPayScenario::AcceptFailsAfterQueries, 14, u"accept-fails-after-queries", u"ACCEPT *",
         u"the first N queries answer ACCEPT, query N+1 answers PAYERROR (nothing taken)" },
     ScenarioInfo { QuickPayScenario::OrderNotExistThenPaid, 15, u"ordernotexist-then-paid", u"SYSTEMERROR",
-        u"the first N queries (and reverses) answer ORDERNOTEXIST, query N+1 answers SUCCESS" },
+        u"the first N queries (and reverses) within 30 s answer ORDERNOTEXIST, then SUCCESS" },
 };
 
 const ScenarioInfo& infoFor(QuickPayScenario scenario)
