@@ -492,15 +492,16 @@ void TakePaymentPanel::renderQuickPay()
     case QuickPay::Stage::Paid:
         m_result->setText(tr("PAID"));
         m_result->setStyleSheet(QStringLiteral("color: #1b5e20;"));
-        m_reason->setText(tr("%1 received.").arg(money));
+        m_reason->setText(outcome->refundSuggested
+                ? tr("%1 received. It could no longer be reversed: refund it in Refunds if the sale is cancelled.")
+                      .arg(money)
+                : tr("%1 received.").arg(money));
         return;
     case QuickPay::Stage::NeedsAttention:
         m_result->setText(tr("CHECK NEEDED"));
         m_result->setStyleSheet(QStringLiteral("color: #e65100;"));
-        m_reason->setText(outcome->refundSuggested
-                ? tr("The outcome is unclear and can no longer be cancelled: look it up in Orders and refund it "
-                     "if the customer was charged.")
-                : tr("The outcome is unclear: look it up in Orders before taking the payment again."));
+        m_reason->setText(tr("The outcome is unclear: look it up in Orders before taking the payment again. The "
+                             "console keeps asking WeChat Pay by itself."));
         return;
     default:
         break;

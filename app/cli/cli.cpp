@@ -427,10 +427,13 @@ workflows::QuickPayOptions Cli::quickPayOptions() const
 {
     workflows::QuickPayOptions options;
     if (m_pollInterval) {
-        for (auto& delay : options.queryDelays)
-            delay = *m_pollInterval;
+        // The family's schedule has six queries before the reverse; each wait becomes the interval.
+        options.queryDelays = QList<std::chrono::milliseconds>(6, *m_pollInterval);
         for (auto& delay : options.reverseDelays)
             delay = *m_pollInterval;
+        for (auto& delay : options.watchDelays)
+            delay = *m_pollInterval;
+        options.inFlightSettle = *m_pollInterval * 10;
     }
     return options;
 }
@@ -442,6 +445,7 @@ workflows::NativeCheckoutOptions Cli::nativeOptions() const
         options.fastPoll = options.mediumPoll = options.slowPoll = *m_pollInterval;
         for (auto& delay : options.retryDelays)
             delay = *m_pollInterval;
+        options.inFlightSettle = *m_pollInterval * 10;
     }
     return options;
 }
@@ -454,6 +458,7 @@ workflows::RefundOptions Cli::refundOptions() const
             delay = *m_pollInterval;
         for (auto& delay : options.pollDelays)
             delay = *m_pollInterval;
+        options.inFlightSettle = *m_pollInterval * 10;
     }
     return options;
 }

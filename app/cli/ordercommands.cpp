@@ -110,11 +110,15 @@ void report(Cli& cli, const OrderAction::Outcome& outcome)
     const bool close = outcome.kind == OrderAction::Kind::Close;
     switch (outcome.result) {
     case Verdict::Failed:
+        if (outcome.pending)
+            cli.out().note(Tr::tr("The outcome is not settled: the journal keeps it, and `wxpay-cli resume --watch` "
+                                  "follows it up."));
         cli.fail(outcome.error.value_or(Error::protocol(QStringLiteral("NO_ANSWER"), QStringLiteral("no answer"))));
         return;
     case Verdict::RecallNeeded:
         cli.finish(kExitNotCompleted,
-            Tr::tr("WeChat Pay asks to call reverse again: run the command again in a few seconds."));
+            Tr::tr("WeChat Pay asks to call reverse again: the journal keeps it, and `wxpay-cli resume --watch` "
+                   "reverses it again."));
         return;
     case Verdict::NothingToDo:
     case Verdict::Refused:
@@ -175,8 +179,9 @@ void runVerb(Cli& cli, Verb verb, const QStringList& arguments)
                    "paid one back. Only for orders of the last 7 days; for a payment of an earlier day, refund "
                    "instead. The order is looked up first and after."));
         usage = QStringLiteral("order reverse (--transaction-id ID | --out-trade-no NO) [options]");
-        details = Tr::tr("Results: 0 reversed; 5 refused (e.g. REVERSE_EXPIRE); 8 WeChat asks to call reverse again "
-                         "(recall): run the command again.\n");
+        details = Tr::tr("Results: 0 reversed; 5 refused (e.g. REVERSE_EXPIRE, or past the reverse window); 8 not "
+                         "settled yet (recall, no answer): the journal keeps it and `wxpay-cli resume` follows it "
+                         "up.\n");
         break;
     }
     if (!cli.parse(parser, arguments, usage, details))
@@ -203,6 +208,11 @@ void runVerb(Cli& cli, Verb verb, const QStringList& arguments)
                     cli.finish(kExitOk);
             });
         });
+        return;
+    }
+    // Close and reverse move money: like every such call they run under the history lock, with a journal entry.
+    if (const Status locked = cli.lockHistory(); !locked) {
+        cli.fail(locked.error());
         return;
     }
     const auto kind = verb == Verb::Close ? OrderAction::Kind::Close : OrderAction::Kind::Reverse;

@@ -432,7 +432,10 @@ void runQuick(Cli& cli, const QStringList& arguments)
             switch (outcome.stage) {
             case QuickPay::Stage::Paid:
                 o.set(QStringLiteral("result"), QStringLiteral("paid"));
-                show(Tr::tr("Paid."));
+                o.set(QStringLiteral("refund_suggested"), outcome.refundSuggested);
+                show(outcome.refundSuggested
+                        ? Tr::tr("Paid. It could no longer be reversed: refund it if the sale is cancelled.")
+                        : Tr::tr("Paid."));
                 cli.finish(kExitOk);
                 return;
             case QuickPay::Stage::NotPaid: {
@@ -478,11 +481,8 @@ void runQuick(Cli& cli, const QStringList& arguments)
                 break;
             }
             o.set(QStringLiteral("result"), QStringLiteral("needs_attention"));
-            o.set(QStringLiteral("refund_suggested"), outcome.refundSuggested);
-            show(outcome.refundSuggested
-                    ? Tr::tr("Needs attention: the payment is from an earlier day; refund it instead of reversing.")
-                    : Tr::tr("Needs attention: the outcome is not settled; the journal keeps it (`wxpay-cli "
-                             "resume`)."));
+            show(Tr::tr("Needs attention: the outcome is not settled; the journal keeps it (`wxpay-cli resume "
+                        "--watch` follows it up)."));
             if (outcome.error)
                 o.set(QStringLiteral("error"), errorJson(*outcome.error));
             const int code = unsettledExitCode(outcome.error);

@@ -88,8 +88,12 @@ Status Journal::advance(qint64 id, const QString& step, const QJsonObject& paylo
     return update(id, QStringLiteral("step = ?, payload = ?"), { step, toJson(payload) }, QStringLiteral("advance"));
 }
 
-Status Journal::recordAttempt(qint64 id)
+Status Journal::recordAttempt(qint64 id, const std::optional<QJsonObject>& payload)
 {
+    if (payload) {
+        return update(id, QStringLiteral("attempts = attempts + 1, payload = ?"), { toJson(*payload) },
+            QStringLiteral("record attempt"));
+    }
     return update(id, QStringLiteral("attempts = attempts + 1"), {}, QStringLiteral("record attempt"));
 }
 
@@ -163,6 +167,19 @@ Result<qint64> Journal::purgeFinished(const QDateTime& cutoff)
     if (auto status = detail::run(query.value(), QStringLiteral("purge journal")); !status)
         return status.error();
     return query->numRowsAffected();
+}
+
+bool Journal::claim(qint64 id)
+{
+    if (m_claimed.contains(id))
+        return false;
+    m_claimed.insert(id);
+    return true;
+}
+
+void Journal::release(qint64 id)
+{
+    m_claimed.remove(id);
 }
 
 } // namespace wxpay::storage

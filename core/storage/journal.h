@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -29,8 +30,9 @@ public:
     Result<qint64> begin(const JournalEntry& entry);
     // Moves an unfinished entry to `step` with a new payload. Storage NOT_FOUND, JOURNAL_FINISHED.
     Status advance(qint64 id, const QString& step, const QJsonObject& payload);
-    // Counts one more attempt at the remote call (a send, a poll, a reverse).
-    Status recordAttempt(qint64 id);
+    // Counts one more attempt at the remote call (a send, a poll, a reverse), and stores `payload` with it when
+    // one is given (in the same transaction).
+    Status recordAttempt(qint64 id, const std::optional<QJsonObject>& payload = std::nullopt);
     // Marks the entry done with its final step; it leaves pending().
     Status finish(qint64 id, const QString& finalStep);
 
@@ -40,11 +42,19 @@ public:
     // Deletes finished entries that finished before `cutoff`; returns how many.
     Result<qint64> purgeFinished(const QDateTime& cutoff);
 
+    // Which entries a workflow of this process is driving right now (not stored: a crash releases them all).
+    // claim() is false when another workflow already drives the entry, so the re-drive never sends a second
+    // query, reverse or refund beside a live one.
+    bool claim(qint64 id);
+    void release(qint64 id);
+    bool isClaimed(qint64 id) const { return m_claimed.contains(id); }
+
 private:
     Status update(qint64 id, const QString& assignments, QVariantList values, const QString& what);
 
     Database& m_db;
     const Clock& m_clock;
+    QSet<qint64> m_claimed;
 };
 
 } // namespace wxpay::storage

@@ -46,7 +46,9 @@ bool outcomeUnknown(const Error& error)
     case ErrorKind::Cancelled:
         return true;
     case ErrorKind::Http:
-        return error.httpStatus == 0 || error.httpStatus == 202 || error.httpStatus >= 500 || error.httpStatus == 429;
+        // A status without WeChat's error body is not WeChat's answer: a proxy's 403 or 502 page says nothing
+        // about whether the request reached WeChat behind it.
+        return true;
     case ErrorKind::Business:
         return error.httpStatus >= 500 || error.httpStatus == 429
             || hasCode(error,

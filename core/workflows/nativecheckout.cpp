@@ -3,6 +3,7 @@
 #include "workflows/internal.h"
 #include "workflows/log.h"
 #include "workflows/orderlookup.h"
+#include "workflows/policy.h"
 
 #include <QJsonObject>
 #include <QMetaEnum>
@@ -15,10 +16,8 @@ using namespace detail;
 
 namespace {
 
-bool isOrderNotFound(const Error& error)
-{
-    return error.kind == ErrorKind::Business && hasCode(error, { u"ORDERNOTEXIST", u"RESOURCENOTEXISTS" });
-}
+const QString kStepWaiting = QStringLiteral("waiting");
+const QString kStepClosing = QStringLiteral("closing");
 
 QString stageName(NativeCheckout::Stage stage)
 {
@@ -28,7 +27,10 @@ QString stageName(NativeCheckout::Stage stage)
 } // namespace
 
 NativeCheckout::NativeCheckout(WorkflowContext context, NativeCheckoutOptions options, QObject* parent)
-    : QObject(parent), m_context(std::move(context)), m_options(std::move(options))
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_options(std::move(options))
+    , m_operation(m_context, storage::JournalKind::NativeCreate)
 { }
 
 NativeCheckout::~NativeCheckout() = default;
@@ -82,26 +84,16 @@ Status NativeCheckout::start(const NativeCheckoutRequest& request)
     row.description = request.description;
     row.attach = request.attach;
 
-    storage::JournalEntry entry;
-    entry.kind = storage::JournalKind::NativeCreate;
-    entry.profileId = m_context.profileId;
-    entry.outTradeNo = outTradeNo;
-    entry.step = QStringLiteral("creating");
-    entry.payload = { { QStringLiteral("expiresAt"), expiresAt.toString(Qt::ISODate) } };
-
-    storage::TransactionGuard guard(m_context.database);
-    if (Status begun = guard.begin(); !begun)
+    const QJsonObject payload { { QStringLiteral("expiresAt"), expiresAt.toString(Qt::ISODate) } };
+    const Status begun = m_operation.begin(outTradeNo, {}, payload, [this, &row, &used]() -> Status {
+        if (auto inserted = m_context.orders.insert(row); !inserted)
+            return inserted.error().code == u"DUPLICATE" ? used : inserted.error();
+        return {};
+    });
+    if (!begun)
         return begun;
-    if (auto inserted = m_context.orders.insert(row); !inserted)
-        return inserted.error().code == u"DUPLICATE" ? used : inserted.error();
-    auto journalId = m_context.journal.begin(entry);
-    if (!journalId)
-        return journalId.error();
-    if (Status committed = guard.commit(); !committed)
-        return committed;
 
     m_outTradeNo = outTradeNo;
-    m_journalId = journalId.value();
     m_expiresAt = expiresAt;
     m_request.outTradeNo = outTradeNo;
     m_request.description = request.description;
@@ -128,9 +120,10 @@ Status NativeCheckout::resume(const storage::JournalEntry& entry)
         = resumableOrder(m_context, entry, storage::JournalKind::NativeCreate, QStringLiteral("Native order"));
     if (!row)
         return row.error();
+    if (Status adopted = m_operation.adopt(entry); !adopted)
+        return adopted;
 
     m_outTradeNo = entry.outTradeNo;
-    m_journalId = entry.id;
     m_expiresAt = QDateTime::fromString(entry.payload.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
     m_codeUrl = entry.payload.value(QStringLiteral("codeUrl")).toString();
     // Nobody shows this code any more: settle the order by closing it (a payment that beat us is kept).
@@ -163,7 +156,7 @@ void NativeCheckout::create()
 {
     m_phase = Phase::Creating;
     ++m_creates;
-    recordAttempt();
+    m_operation.attempt();
     m_context.gateway.createNative(m_request, this,
         [this](Result<NativeOrder> result, gateway::CallInfo info) { onCreate(std::move(result), info); });
 }
@@ -180,7 +173,8 @@ void NativeCheckout::onCreate(Result<NativeOrder> result, const gateway::CallInf
         created.state = TradeState::NotPay;
         created.tradeType = QStringLiteral("NATIVE");
         warnStorage("created order", m_context.orders.applyTransaction(m_context.profileId, created));
-        advanceJournal(QStringLiteral("waiting"));
+        m_operation.set(QStringLiteral("codeUrl"), m_codeUrl);
+        m_operation.advance(kStepWaiting);
         if (m_closeRequested) {
             startClosing();
             return;
@@ -206,10 +200,7 @@ void NativeCheckout::onCreate(Result<NativeOrder> result, const gateway::CallInf
             return;
         }
         if (m_creates >= m_options.maxCreateAttempts) {
-            Outcome outcome;
-            outcome.stage = Stage::NeedsAttention;
-            outcome.error = error;
-            finish(std::move(outcome), false);
+            finishAttention(error);
             return;
         }
         m_phase = Phase::WaitingToCreate;
@@ -218,6 +209,14 @@ void NativeCheckout::onCreate(Result<NativeOrder> result, const gateway::CallInf
             if (generation == m_generation && m_phase == Phase::WaitingToCreate)
                 create();
         });
+        return;
+    }
+    if (m_creates > 1) {
+        // An earlier create may have made the order (its answer was lost): its code was never shown, but it must
+        // not stay open at WeChat. Query, and close it if it is there.
+        recordError(error);
+        m_closeRequested = true;
+        startClosing();
         return;
     }
     finishWith(Stage::Refused, TradeState::Closed, error, std::nullopt);
@@ -299,7 +298,7 @@ void NativeCheckout::startClosing()
 {
     ++m_closingRounds;
     setStage(Stage::Closing);
-    advanceJournal(QStringLiteral("closing"));
+    m_operation.advance(kStepClosing);
     closingQuery();
 }
 
@@ -307,7 +306,6 @@ void NativeCheckout::closingQuery()
 {
     m_phase = Phase::ClosingQuery;
     ++m_queries;
-    recordAttempt();
     m_context.gateway.queryOrder(OrderRef::byOutTradeNo(m_outTradeNo), this,
         [this](Result<Transaction> result, gateway::CallInfo info) { onClosingQuery(std::move(result), info); });
 }
@@ -316,24 +314,37 @@ void NativeCheckout::onClosingQuery(Result<Transaction> result, const gateway::C
 {
     audit(m_context, QStringLiteral("native.query"), m_outTradeNo, {}, info.requestId,
         result ? tradeStateName(result->state) : result.error().toString());
-    if (result) {
-        m_lastTransaction = result.value();
-        if (settleFrom(result.value()))
+    if (!result) {
+        const Error& error = result.error();
+        if (policy::isNotFound(error) && notFoundIsDefinite()) {
+            // Nobody can pay an order WeChat does not have, and no create of ours can still make it.
+            finishWith(closedStage(), TradeState::Closed, error, std::nullopt);
             return;
-    } else if (isOrderNotFound(result.error())) {
-        // Nobody can pay an order WeChat does not have.
-        finishWith(closedStage(), TradeState::Closed, result.error(), std::nullopt);
+        }
+        // Closing needs a verified NOTPAY first: without one, ask again later.
+        retryClosing(error);
         return;
     }
-    // Unpaid, or unknown: closing is safe either way, since a paid order answers ORDERPAID.
-    sendClose();
+    m_lastTransaction = result.value();
+    if (settleFrom(result.value()))
+        return;
+    if (result->state == TradeState::NotPay) {
+        sendClose();
+        return;
+    }
+    // USERPAYING, ACCEPT, a state never seen: the customer may be paying right now; a close now could cut a
+    // payment in half. Ask again later.
+    warnStorage("query answer", m_context.orders.applyTransaction(m_context.profileId, result.value()));
+    retryClosing(Error::business(tradeStateName(result->state),
+        u"WeChat Pay reports the order as " + tradeStateName(result->state) + u": not closed while it is not NOTPAY",
+        info.requestId));
 }
 
 void NativeCheckout::sendClose()
 {
     m_phase = Phase::Closing;
     ++m_closes;
-    recordAttempt();
+    m_operation.attempt(JournaledOperation::Request::Changes);
     m_context.gateway.closeOrder(OrderRef::byOutTradeNo(m_outTradeNo), this,
         [this](Status result, gateway::CallInfo info) { onClose(std::move(result), info); });
 }
@@ -343,7 +354,7 @@ void NativeCheckout::onClose(Status result, const gateway::CallInfo& info)
     audit(m_context, QStringLiteral("native.close"), m_outTradeNo, {}, info.requestId,
         result ? QStringLiteral("closed") : result.error().toString());
     if (result) {
-        finishWith(closedStage(), TradeState::Closed, std::nullopt, std::nullopt);
+        confirmClosed();
         return;
     }
     const Error& error = result.error();
@@ -355,23 +366,36 @@ void NativeCheckout::onClose(Status result, const gateway::CallInfo& info)
         finishWith(closedStage(), TradeState::Closed, std::nullopt, std::nullopt);
         return;
     }
-    if (isOrderNotFound(error)) {
-        finishWith(closedStage(), TradeState::Closed, error, std::nullopt);
-        return;
-    }
-    // No answer, or a state that refuses closing for now (the customer is confirming): query and close again.
+    // No answer, a state that refuses closing for now, or "not found" while a send may still be running: query
+    // and close again.
     retryClosing(error);
+}
+
+void NativeCheckout::confirmClosed()
+{
+    // WeChat accepted the close; the order's state is what a query says.
+    m_phase = Phase::ConfirmingClosed;
+    ++m_queries;
+    m_context.gateway.queryOrder(
+        OrderRef::byOutTradeNo(m_outTradeNo), this, [this](Result<Transaction> result, gateway::CallInfo info) {
+            audit(m_context, QStringLiteral("native.query"), m_outTradeNo, {}, info.requestId,
+                result ? tradeStateName(result->state) : result.error().toString());
+            if (result) {
+                m_lastTransaction = result.value();
+                if (settleFrom(result.value()))
+                    return;
+            }
+            retryClosing(result ? Error::business(tradeStateName(result->state),
+                             QStringLiteral("the order is not closed yet"), info.requestId)
+                                : result.error());
+        });
 }
 
 void NativeCheckout::retryClosing(const Error& why)
 {
     recordError(why);
     if (m_closingRounds >= m_options.maxCloseAttempts) {
-        Outcome outcome;
-        outcome.stage = Stage::NeedsAttention;
-        outcome.transaction = m_lastTransaction;
-        outcome.error = why;
-        finish(std::move(outcome), false);
+        finishAttention(why);
         return;
     }
     m_phase = Phase::WaitingToClose;
@@ -416,6 +440,17 @@ void NativeCheckout::finishWith(
     finish(std::move(outcome), true);
 }
 
+void NativeCheckout::finishAttention(const Error& error)
+{
+    m_operation.leavePending(error);
+    m_operation.release();
+    Outcome outcome;
+    outcome.stage = Stage::NeedsAttention;
+    outcome.transaction = m_lastTransaction;
+    outcome.error = error;
+    finish(std::move(outcome), false);
+}
+
 void NativeCheckout::finish(Outcome outcome, bool settled)
 {
     m_phase = Phase::Done;
@@ -424,12 +459,8 @@ void NativeCheckout::finish(Outcome outcome, bool settled)
     outcome.creates = m_creates;
     outcome.queries = m_queries;
     outcome.closes = m_closes;
-    if (m_journalId != 0) {
-        if (settled)
-            warnStorage("journal finish", m_context.journal.finish(m_journalId, stageName(outcome.stage).toLower()));
-        else
-            advanceJournal(QStringLiteral("needs_attention"));
-    }
+    if (settled)
+        m_operation.finish(stageName(outcome.stage).toLower());
     audit(m_context, QStringLiteral("native.outcome"), m_outTradeNo, {}, {},
         stageName(outcome.stage) + (outcome.error ? u": " + outcome.error->toString() : QString()));
     qCInfo(lcWorkflows) << "Native order" << m_outTradeNo << "ended" << outcome.stage;
@@ -446,25 +477,14 @@ void NativeCheckout::setStage(Stage stage)
     Q_EMIT stageChanged(stage);
 }
 
-void NativeCheckout::advanceJournal(const QString& step)
-{
-    if (m_journalId == 0)
-        return;
-    QJsonObject payload { { QStringLiteral("expiresAt"), m_expiresAt.toString(Qt::ISODate) } };
-    if (!m_codeUrl.isEmpty())
-        payload.insert(QStringLiteral("codeUrl"), m_codeUrl);
-    warnStorage("journal step", m_context.journal.advance(m_journalId, step, payload));
-}
-
-void NativeCheckout::recordAttempt()
-{
-    if (m_journalId != 0)
-        warnStorage("journal attempt", m_context.journal.recordAttempt(m_journalId));
-}
-
 void NativeCheckout::recordError(const Error& error)
 {
     warnStorage("order error", m_context.orders.recordError(m_context.profileId, m_outTradeNo, error));
+}
+
+bool NativeCheckout::notFoundIsDefinite() const
+{
+    return policy::inFlightSettled(m_operation.lastSentAt(), m_context.clock.now(), m_options.inFlightSettle);
 }
 
 NativeCheckout::Stage NativeCheckout::closedStage() const

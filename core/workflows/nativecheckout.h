@@ -2,13 +2,17 @@
 
 // A Native (QR) order: the order row and its journal entry are written first, then the order is created and its
 // code_url shown; the workflow polls WeChat until the order is paid, closed or expired. Closing is always
-// "query, then close", and ORDERPAID on close means paid. A create whose answer was lost is sent again with the
+// "query, then close": the close is sent only after a verified query shows the order NOTPAY (a failed query, or
+// USERPAYING / ACCEPT / a state never seen, waits and asks again), a successful close is confirmed by a query,
+// and ORDERPAID on close means paid. A create whose answer was lost is sent again with the
 // same out_trade_no and identical parameters, which WeChat answers with the same code_url.
 
 #include "common/domain.h"
 #include "common/result.h"
 #include "storage/records.h"
 #include "workflows/context.h"
+#include "workflows/operation.h"
+#include "workflows/policy.h"
 
 #include <QList>
 #include <QObject>
@@ -46,6 +50,8 @@ struct NativeCheckoutOptions
         std::chrono::seconds(5) };
     int maxCreateAttempts = 4;
     int maxCloseAttempts = 4;
+    // How long an unanswered create may still run inside WeChat (policy::kInFlightSettle).
+    std::chrono::milliseconds inFlightSettle { policy::kInFlightSettle };
 };
 
 class NativeCheckout : public QObject
@@ -117,6 +123,7 @@ private:
         Polling,
         ClosingQuery,
         Closing,
+        ConfirmingClosed,
         WaitingToClose,
         ConfirmingPaid,
         Done
@@ -132,6 +139,7 @@ private:
     void onClosingQuery(Result<Transaction> result, const gateway::CallInfo& info);
     void sendClose();
     void onClose(Status result, const gateway::CallInfo& info);
+    void confirmClosed();
     void retryClosing(const Error& why);
     void confirmPaid();
     // True when the query settled the order (paid, closed, ...).
@@ -141,22 +149,22 @@ private:
         TradeState state,
         const std::optional<Error>& error,
         const std::optional<Transaction>& transaction);
+    void finishAttention(const Error& error);
     void finish(Outcome outcome, bool settled);
     void setStage(Stage stage);
-    void advanceJournal(const QString& step);
-    void recordAttempt();
     void recordError(const Error& error);
+    bool notFoundIsDefinite() const;
     Stage closedStage() const;
     bool pastExpiry() const;
 
     WorkflowContext m_context;
     NativeCheckoutOptions m_options;
+    JournaledOperation m_operation;
     Stage m_stage = Stage::Idle;
     Phase m_phase = Phase::Idle;
     NativeOrderRequest m_request; // kept as sent: a re-create must be identical
     QString m_outTradeNo;
     QString m_codeUrl;
-    qint64 m_journalId = 0;
     QDateTime m_waitingSince;
     QDateTime m_expiresAt;
     bool m_closeRequested = false;

@@ -2,6 +2,7 @@
 
 #include "workflows/internal.h"
 #include "workflows/log.h"
+#include "workflows/policy.h"
 
 #include <QCryptographicHash>
 #include <QMetaEnum>
@@ -13,27 +14,17 @@ using namespace detail;
 
 namespace {
 
-const QString kStepSubmitting = QStringLiteral("submitting");
 const QString kStepPolling = QStringLiteral("polling");
 const QString kStepReversing = QStringLiteral("reversing");
-const QString kStepNeedsAttention = QStringLiteral("needs_attention");
-
-// A definite answer that the payment did not happen. ORDERPAID is left out on purpose: with one out_trade_no
-// per payment code it means this very order is paid, which the query that follows confirms.
-bool isDecline(const Error& error)
-{
-    return error.kind == ErrorKind::Business && !outcomeUnknown(error) && !hasCode(error, { u"ORDERPAID" });
-}
-
-bool isOrderNotFound(const Error& error)
-{
-    return error.kind == ErrorKind::Business && hasCode(error, { u"ORDERNOTEXIST", u"RESOURCENOTEXISTS" });
-}
+const QString kStepWatching = QStringLiteral("watching");
 
 } // namespace
 
 QuickPay::QuickPay(WorkflowContext context, QuickPayOptions options, QObject* parent)
-    : QObject(parent), m_context(std::move(context)), m_options(std::move(options))
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_options(std::move(options))
+    , m_operation(m_context, storage::JournalKind::Micropay)
 { }
 
 QuickPay::~QuickPay() = default;
@@ -97,26 +88,16 @@ Status QuickPay::start(const QuickPayRequest& request)
     row.description = request.description;
     row.attach = request.attach;
 
-    storage::JournalEntry entry;
-    entry.kind = storage::JournalKind::Micropay;
-    entry.profileId = m_context.profileId;
-    entry.outTradeNo = outTradeNo;
-    entry.step = kStepSubmitting;
-
     // The order and its journal entry exist together before anything is sent, or neither does.
-    storage::TransactionGuard guard(m_context.database);
-    if (Status begun = guard.begin(); !begun)
+    const Status begun = m_operation.begin(outTradeNo, {}, {}, [this, &row, &codeUsed]() -> Status {
+        if (auto inserted = m_context.orders.insert(row); !inserted)
+            return inserted.error().code == u"DUPLICATE" ? codeUsed() : inserted.error();
+        return {};
+    });
+    if (!begun)
         return begun;
-    if (auto inserted = m_context.orders.insert(row); !inserted)
-        return inserted.error().code == u"DUPLICATE" ? codeUsed() : inserted.error();
-    auto journalId = m_context.journal.begin(entry);
-    if (!journalId)
-        return journalId.error();
-    if (Status committed = guard.commit(); !committed)
-        return committed;
 
     m_outTradeNo = outTradeNo;
-    m_journalId = journalId.value();
     m_createdAt = m_context.clock.now();
     audit(m_context, QStringLiteral("quickpay.start"), m_outTradeNo, {}, {},
         u"amount " + request.amount.toStringWithCurrency());
@@ -142,12 +123,15 @@ Status QuickPay::resume(const storage::JournalEntry& entry)
     const auto row = resumableOrder(m_context, entry, storage::JournalKind::Micropay, QStringLiteral("Quick Pay"));
     if (!row)
         return row.error();
+    if (Status adopted = m_operation.adopt(entry); !adopted)
+        return adopted;
 
     m_outTradeNo = entry.outTradeNo;
-    m_journalId = entry.id;
-    m_createdAt = row->createdAt;
+    m_createdAt = row->createdAt.isValid() ? row->createdAt : entry.createdAt;
     // Nobody is waiting at the counter any more: settle it now instead of following the schedule.
     m_settleNow = true;
+    m_wantsReverse = m_operation.reached(kStepReversing);
+    m_watching = m_operation.reached(kStepWatching);
     qCInfo(lcWorkflows) << "resuming Quick Pay" << m_outTradeNo << "from step" << entry.step;
     audit(m_context, QStringLiteral("quickpay.resume"), m_outTradeNo, {}, {}, u"from step " + entry.step);
     query();
@@ -167,11 +151,14 @@ void QuickPay::cancel()
         // The answer in flight decides what comes next.
         break;
     case Phase::WaitingToQuery:
+        if (m_watching)
+            return;
         ++m_generation;
         break;
     }
     m_settleNow = true;
     m_cashierCancelled = true;
+    m_wantsReverse = true;
     audit(m_context, QStringLiteral("quickpay.cancel"), m_outTradeNo, {}, {}, QStringLiteral("cancelled by cashier"));
     setStage(Stage::Cancelling);
     if (m_phase == Phase::WaitingToQuery)
@@ -182,7 +169,7 @@ void QuickPay::submit(const MicropayRequest& request)
 {
     m_phase = Phase::Submitting;
     setStage(Stage::Submitting);
-    recordAttempt();
+    m_operation.attempt();
     m_context.gateway.micropay(request, this,
         [this](Result<Transaction> result, gateway::CallInfo info) { onMicropay(std::move(result), info); });
 }
@@ -203,31 +190,30 @@ void QuickPay::onMicropay(Result<Transaction> result, const gateway::CallInfo& i
         finishNotPaid(NotPaidReason::NotSent, TradeState::PayError, error);
         return;
     }
-    if (isDecline(error)) {
+    if (policy::isDefiniteDecline(error)) {
         finishNotPaid(NotPaidReason::Declined, TradeState::PayError, error);
         return;
     }
     qCInfo(lcWorkflows) << "Quick Pay" << m_outTradeNo << "unclear after submit:" << error.code;
     recordError(error);
-    advanceJournal(kStepPolling);
-    if (m_settleNow) {
-        query();
-        return;
-    }
-    if (hasCode(error, { u"USERPAYING" }))
+    m_operation.advance(kStepPolling);
+    if (hasCode(error, { u"USERPAYING" }) && !m_cashierCancelled)
         setStage(Stage::WaitingForPassword);
-    scheduleQuery();
+    // WeChat may still be working on the payment: the first query waits (5 s) also when the cashier cancelled.
+    scheduleQuery(queryDelays().constFirst());
 }
 
-void QuickPay::scheduleQuery()
+QList<std::chrono::milliseconds> QuickPay::queryDelays() const
 {
-    if (m_queries >= m_options.queryDelays.size()) {
-        startReversing();
-        return;
-    }
+    return m_options.queryDelays.isEmpty() ? policy::quickPayQueryDelays(m_context.gateway.family())
+                                           : m_options.queryDelays;
+}
+
+void QuickPay::scheduleQuery(std::chrono::milliseconds delay)
+{
     m_phase = Phase::WaitingToQuery;
     const quint64 generation = m_generation;
-    m_context.scheduler.after(m_options.queryDelays.at(m_queries), this, [this, generation] {
+    m_context.scheduler.after(delay, this, [this, generation] {
         if (generation == m_generation && m_phase == Phase::WaitingToQuery)
             query();
     });
@@ -237,7 +223,8 @@ void QuickPay::query()
 {
     m_phase = Phase::Querying;
     ++m_queries;
-    recordAttempt();
+    if (m_watching)
+        ++m_watchQueries;
     setStage(m_cashierCancelled ? Stage::Cancelling : Stage::Checking, m_queries);
     m_context.gateway.queryOrder(OrderRef::byOutTradeNo(m_outTradeNo), this,
         [this](Result<Transaction> result, gateway::CallInfo info) { onQuery(std::move(result), info); });
@@ -249,11 +236,17 @@ void QuickPay::onQuery(Result<Transaction> result, const gateway::CallInfo& info
         result ? tradeStateName(result->state) : result.error().toString());
     if (!result) {
         const Error& error = result.error();
-        if (isOrderNotFound(error)) {
-            finishNotPaid(NotPaidReason::NotCreated, TradeState::PayError, error);
+        recordError(error);
+        m_lastError = error;
+        if (policy::isNotFound(error)) {
+            if (notFoundIsDefinite()) {
+                finishNotPaid(NotPaidReason::NotCreated, TradeState::PayError, error);
+                return;
+            }
+            // WeChat may still be working on the submit whose end we did not see.
+            queryWhenSettled(error);
             return;
         }
-        recordError(error);
         afterUnsettledQuery();
         return;
     }
@@ -273,38 +266,49 @@ void QuickPay::onQuery(Result<Transaction> result, const gateway::CallInfo& info
         finishNotPaid(NotPaidReason::Failed, transaction.state, std::nullopt, transaction);
         return;
     case TradeState::UserPaying:
-        warnStorage("query answer", applyTransaction(transaction));
-        if (!m_cashierCancelled)
+        if (!m_cashierCancelled && !m_wantsReverse)
             setStage(Stage::WaitingForPassword, m_queries);
         break;
     case TradeState::NotPay:
     case TradeState::Accept:
     case TradeState::Unknown:
-        warnStorage("query answer", applyTransaction(transaction));
         break;
     }
+    warnStorage("query answer", applyTransaction(transaction));
+    m_lastError = Error::business(tradeStateName(transaction.state),
+        u"WeChat Pay reports the order as " + tradeStateName(transaction.state), info.requestId);
     afterUnsettledQuery();
 }
 
 void QuickPay::afterUnsettledQuery()
 {
-    if (m_settleNow)
+    const Error why = m_lastError.value_or(
+        Error::protocol(QStringLiteral("UNSETTLED"), QStringLiteral("the payment's outcome is not known yet")));
+    if (m_watching) {
+        if (m_watchQueries >= m_options.watchQueries) {
+            finishAttention(why);
+            return;
+        }
+        scheduleQuery(delayAt(m_options.watchDelays, m_watchQueries));
+        return;
+    }
+    const QList<std::chrono::milliseconds> delays = queryDelays();
+    if (m_settleNow || m_wantsReverse || m_queries >= delays.size()) {
         startReversing();
-    else
-        scheduleQuery();
+        return;
+    }
+    scheduleQuery(delays.at(m_queries));
 }
 
 void QuickPay::startReversing()
 {
-    // WeChat reverses only within its window, and a reversal on another day than the payment breaks the
-    // day's takings: a person decides, and a refund is the tool for it.
-    if (chinaDate(m_createdAt) < chinaDate(m_context.clock.now())) {
-        finishAttention(Error::input(QStringLiteral("REVERSE_NOT_TODAY"),
-                            QStringLiteral("the payment is from an earlier day: refund it instead of reversing")),
-            true);
+    m_wantsReverse = true;
+    if (!policy::canReverse(m_context.gateway.family(), m_createdAt, m_context.clock.now())) {
+        startWatching(Error::input(QStringLiteral("REVERSE_WINDOW_PASSED"),
+            QStringLiteral("the order is older than WeChat's reverse window: it is followed by queries only")));
         return;
     }
-    advanceJournal(kStepReversing);
+    m_operation.advance(kStepReversing);
     reverse();
 }
 
@@ -312,7 +316,7 @@ void QuickPay::reverse()
 {
     m_phase = Phase::Reversing;
     ++m_reverses;
-    recordAttempt();
+    m_operation.attempt(JournaledOperation::Request::Changes);
     setStage(Stage::Cancelling, m_reverses);
     m_context.gateway.reverse(OrderRef::byOutTradeNo(m_outTradeNo), this,
         [this](Result<ReverseResult> result, gateway::CallInfo info) { onReverse(std::move(result), info); });
@@ -336,22 +340,30 @@ void QuickPay::onReverse(Result<ReverseResult> result, const gateway::CallInfo& 
         finishNotPaid(NotPaidReason::Reversed, TradeState::Revoked, std::nullopt, m_lastTransaction);
         return;
     }
-    if (isOrderNotFound(error)) {
-        finishNotPaid(NotPaidReason::NotCreated, TradeState::PayError, error);
+    if (policy::isNotFound(error)) {
+        if (notFoundIsDefinite()) {
+            finishNotPaid(NotPaidReason::NotCreated, TradeState::PayError, error);
+            return;
+        }
+        recordError(error);
+        queryWhenSettled(error);
         return;
     }
-    if (outcomeUnknown(error)) {
+    if (outcomeUnknown(error) || hasCode(error, { u"USERPAYING" })) {
         retryReverse(error);
         return;
     }
-    finishAttention(error, hasCode(error, { u"REVERSEEXPIRE" }));
+    // WeChat refused the reverse in a verified answer (window passed, a state it will not reverse): the order's
+    // state still has to be learned, by queries.
+    recordError(error);
+    startWatching(error);
 }
 
 void QuickPay::retryReverse(const Error& why)
 {
     recordError(why);
     if (m_reverses >= m_options.maxReverseAttempts) {
-        finishAttention(why, false);
+        finishAttention(why);
         return;
     }
     m_phase = Phase::WaitingToReverse;
@@ -361,12 +373,44 @@ void QuickPay::retryReverse(const Error& why)
     });
 }
 
+void QuickPay::startWatching(const Error& why)
+{
+    qCInfo(lcWorkflows) << "Quick Pay" << m_outTradeNo << "is followed by queries only:" << why.code;
+    m_watching = true;
+    m_lastError = why;
+    m_operation.advance(kStepWatching);
+    m_operation.set(QString::fromLatin1(JournaledOperation::kReasonKey), why.toString());
+    scheduleQuery(delayAt(m_options.watchDelays, m_watchQueries));
+}
+
+void QuickPay::queryWhenSettled(const Error& why)
+{
+    m_lastError = why;
+    if (m_reverses >= m_options.maxReverseAttempts) {
+        finishAttention(why);
+        return;
+    }
+    const QDateTime settled = m_operation.lastSentAt().addMSecs(m_options.inFlightSettle.count());
+    const auto wait = std::chrono::milliseconds(std::max<qint64>(m_context.clock.now().msecsTo(settled), 0) + 1000);
+    scheduleQuery(wait);
+}
+
+bool QuickPay::notFoundIsDefinite() const
+{
+    return policy::inFlightSettled(m_operation.lastSentAt(), m_context.clock.now(), m_options.inFlightSettle);
+}
+
 void QuickPay::finishPaid(const Transaction& transaction)
 {
     warnStorage("payment", applyTransaction(transaction));
     Outcome outcome;
     outcome.stage = Stage::Paid;
     outcome.transaction = transaction;
+    // The sale was being undone and WeChat would no longer reverse it: a refund is a person's decision.
+    outcome.refundSuggested
+        = m_wantsReverse && !policy::canReverse(m_context.gateway.family(), m_createdAt, m_context.clock.now());
+    if (outcome.refundSuggested)
+        m_operation.set(QStringLiteral("refundSuggested"), true);
     finish(std::move(outcome), QStringLiteral("paid"));
 }
 
@@ -388,24 +432,24 @@ void QuickPay::finishNotPaid(NotPaidReason reason,
     outcome.reason = reason;
     outcome.transaction = transaction;
     outcome.error = error;
-    finish(std::move(outcome),
-        reason == NotPaidReason::Reversed ? QStringLiteral("reversed") : QStringLiteral("not_paid"));
+    QString finalStep = QStringLiteral("not_paid");
+    if (reason == NotPaidReason::Reversed)
+        finalStep = QStringLiteral("reversed");
+    else if (reason == NotPaidReason::NotSent)
+        finalStep = QStringLiteral("not_sent");
+    finish(std::move(outcome), finalStep);
 }
 
-void QuickPay::finishAttention(const Error& error, bool refundSuggested)
+void QuickPay::finishAttention(const Error& error)
 {
     recordError(error);
+    // Still unsettled: the entry stays open with its reason; the re-drive and the next start take it up.
+    m_operation.leavePending(error);
+    m_operation.release();
     Outcome outcome;
     outcome.stage = Stage::NeedsAttention;
     outcome.transaction = m_lastTransaction;
     outcome.error = error;
-    outcome.refundSuggested = refundSuggested;
-    if (refundSuggested) {
-        finish(std::move(outcome), QStringLiteral("refund_suggested"));
-        return;
-    }
-    // Still unsettled: the entry stays pending, so the next start tries again.
-    advanceJournal(kStepNeedsAttention);
     finish(std::move(outcome), {});
 }
 
@@ -415,11 +459,12 @@ void QuickPay::finish(Outcome outcome, const QString& finalStep)
     outcome.outTradeNo = m_outTradeNo;
     outcome.queries = m_queries;
     outcome.reverses = m_reverses;
-    if (!finalStep.isEmpty() && m_journalId != 0)
-        warnStorage("journal finish", m_context.journal.finish(m_journalId, finalStep));
+    if (!finalStep.isEmpty())
+        m_operation.finish(finalStep);
     audit(m_context, QStringLiteral("quickpay.outcome"), m_outTradeNo, {}, {},
         QString::fromLatin1(QMetaEnum::fromType<Stage>().valueToKey(static_cast<int>(outcome.stage)))
-            + (outcome.error ? u": " + outcome.error->toString() : QString()));
+            + (outcome.error ? u": " + outcome.error->toString() : QString())
+            + (outcome.refundSuggested ? QStringLiteral(" (refund suggested)") : QString()));
     qCInfo(lcWorkflows) << "Quick Pay" << m_outTradeNo << "ended" << outcome.stage << "after" << m_queries
                         << "queries and" << m_reverses << "reverses";
     m_outcome = outcome;
@@ -431,20 +476,6 @@ void QuickPay::setStage(Stage stage, int attempt)
 {
     m_stage = stage;
     Q_EMIT stageChanged(stage, attempt);
-}
-
-void QuickPay::advanceJournal(const QString& step)
-{
-    if (m_journalId == 0)
-        return;
-    const QJsonObject payload { { QStringLiteral("queries"), m_queries }, { QStringLiteral("reverses"), m_reverses } };
-    warnStorage("journal step", m_context.journal.advance(m_journalId, step, payload));
-}
-
-void QuickPay::recordAttempt()
-{
-    if (m_journalId != 0)
-        warnStorage("journal attempt", m_context.journal.recordAttempt(m_journalId));
 }
 
 void QuickPay::recordError(const Error& error)

@@ -13,6 +13,23 @@ template<typename Enum> QString enumName(Enum value)
     return QString::fromLatin1(QMetaEnum::fromType<Enum>().valueToKey(static_cast<int>(value)));
 }
 
+QString resultName(OrderAction::Outcome::Result result)
+{
+    switch (result) {
+    case OrderAction::Outcome::Result::Done:
+        return QStringLiteral("Done");
+    case OrderAction::Outcome::Result::NothingToDo:
+        return QStringLiteral("NothingToDo");
+    case OrderAction::Outcome::Result::Refused:
+        return QStringLiteral("Refused");
+    case OrderAction::Outcome::Result::RecallNeeded:
+        return QStringLiteral("RecallNeeded");
+    case OrderAction::Outcome::Result::Failed:
+        break;
+    }
+    return QStringLiteral("Failed");
+}
+
 } // namespace
 
 int Recovery::Report::settledCount() const
@@ -37,7 +54,8 @@ Status Recovery::resumePending()
     m_report = {};
     m_open = 0;
     for (const storage::JournalEntry& entry : pending.value()) {
-        if (entry.profileId == m_context.profileId)
+        // An entry a live workflow of this process drives (a sale at the counter) is left to it.
+        if (entry.profileId == m_context.profileId && !m_context.journal.isClaimed(entry.id))
             resume(entry);
     }
     qCInfo(lcWorkflows) << "recovery: resuming" << m_report.items.size() << "operations of" << m_context.profileId;
@@ -56,8 +74,7 @@ void Recovery::resume(const storage::JournalEntry& entry)
     case storage::JournalKind::Micropay: {
         auto* quickPay = new QuickPay(m_context, m_options.quickPay, this);
         connect(quickPay, &QuickPay::finished, this, [this, index, quickPay](const QuickPay::Outcome& outcome) {
-            done(index, enumName(outcome.stage),
-                outcome.stage != QuickPay::Stage::NeedsAttention || outcome.refundSuggested, outcome.error);
+            done(index, enumName(outcome.stage), outcome.stage != QuickPay::Stage::NeedsAttention, outcome.error);
             quickPay->deleteLater();
         });
         started = quickPay->resume(entry);
@@ -87,11 +104,21 @@ void Recovery::resume(const storage::JournalEntry& entry)
             delete refund;
         break;
     }
-    case storage::JournalKind::Query:
     case storage::JournalKind::Reverse:
-    case storage::JournalKind::Close:
+    case storage::JournalKind::Close: {
+        auto* action = new OrderAction(m_context, this);
+        connect(action, &OrderAction::finished, this, [this, index, action](const OrderAction::Outcome& outcome) {
+            done(index, resultName(outcome.result), !outcome.pending, outcome.error);
+            action->deleteLater();
+        });
+        started = action->resume(entry);
+        if (!started)
+            delete action;
+        break;
+    }
+    case storage::JournalKind::Query:
     case storage::JournalKind::RefundQuery:
-        // The workflows journal these as steps of the entries above; a stand-alone one has nothing to resume.
+        // Nothing writes these any more; a stand-alone one has nothing to resume.
         started = Error::input(QStringLiteral("JOURNAL_KIND"),
             u"no workflow resumes a stand-alone " + storage::journalKindName(entry.kind) + u" entry");
         break;

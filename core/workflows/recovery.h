@@ -1,13 +1,16 @@
 #pragma once
 
-// Start-up recovery: every operation the journal still holds for this profile (the program stopped while it was in
-// flight) is driven to a final state — Quick Pay: query, and reverse while unclear; Native: query, and close an
-// unpaid order; refunds: send the same out_refund_no again if it may never have arrived, then follow it. Nothing
-// is ever paid twice: no payment is re-submitted.
+// Recovery: every operation the journal still holds for this profile (the program stopped while it was in
+// flight, or it needed attention) is driven towards a final state — Quick Pay: query, and reverse while unclear
+// inside the window, else keep querying; Native: query, and close an order WeChat reports NOTPAY; refunds: send
+// the same out_refund_no again if it never got as far as being accepted, then follow it; close / reverse: query,
+// and close / reverse again while the state asks for it. Entries a live workflow drives are left to it. Nothing
+// is ever paid twice: no payment is re-submitted. Run at start and, by the Redrive, while the program runs.
 
 #include "storage/records.h"
 #include "workflows/context.h"
 #include "workflows/nativecheckout.h"
+#include "workflows/orderaction.h"
 #include "workflows/quickpay.h"
 #include "workflows/refunds.h"
 
@@ -35,7 +38,7 @@ public:
         storage::JournalKind kind = storage::JournalKind::Micropay;
         QString outTradeNo;
         QString outRefundNo;
-        QString result; // the workflow's final stage ("Paid", "NotPaid", "Closed", "Succeeded", ...)
+        QString result; // the workflow's final stage ("Paid", "NotPaid", "Closed", "Succeeded", "Done", ...)
         bool settled = false; // false: still pending (NeedsAttention, or it could not be resumed)
         std::optional<Error> error;
     };

@@ -2,6 +2,7 @@
 
 #include "workflows/internal.h"
 #include "workflows/log.h"
+#include "workflows/policy.h"
 
 #include <QMetaEnum>
 
@@ -11,7 +12,6 @@ using namespace detail;
 
 namespace {
 
-const QString kStepSending = QStringLiteral("sending");
 const QString kStepPolling = QStringLiteral("polling");
 
 QString stageName(RefundWorkflow::Stage stage)
@@ -30,10 +30,25 @@ Status updateHistory(const WorkflowContext& context, const Refund& refund)
     return context.refunds.applyRefund(context.profileId, refund);
 }
 
+// The request was refused before it left: nothing of this attempt reached WeChat.
+bool notSentThisTime(const Error& error)
+{
+    return error.kind == ErrorKind::Input || error.kind == ErrorKind::Credentials || error.kind == ErrorKind::Storage;
+}
+
+// WeChat's own, verified "no" to this refund (a Business error that is not "busy, try again").
+bool refusedByWeChat(const Error& error)
+{
+    return error.kind == ErrorKind::Business && !outcomeUnknown(error);
+}
+
 } // namespace
 
 RefundWorkflow::RefundWorkflow(WorkflowContext context, RefundOptions options, QObject* parent)
-    : QObject(parent), m_context(std::move(context)), m_options(std::move(options))
+    : QObject(parent)
+    , m_context(std::move(context))
+    , m_options(std::move(options))
+    , m_operation(m_context, storage::JournalKind::Refund)
 { }
 
 RefundWorkflow::~RefundWorkflow() = default;
@@ -101,27 +116,15 @@ Status RefundWorkflow::start(const RefundStartRequest& request)
     row.amount = request.amount;
     row.reason = request.reason;
 
-    storage::JournalEntry entry;
-    entry.kind = storage::JournalKind::Refund;
-    entry.profileId = m_context.profileId;
-    entry.outTradeNo = request.outTradeNo;
-    entry.outRefundNo = outRefundNo;
-    entry.step = kStepSending;
-
-    storage::TransactionGuard guard(m_context.database);
-    if (Status begun = guard.begin(); !begun)
+    const Status begun = m_operation.begin(request.outTradeNo, outRefundNo, {}, [this, &row, &used]() -> Status {
+        if (auto inserted = m_context.refunds.insert(row); !inserted)
+            return inserted.error().code == u"DUPLICATE" ? used : inserted.error();
+        return {};
+    });
+    if (!begun)
         return begun;
-    if (auto inserted = m_context.refunds.insert(row); !inserted)
-        return inserted.error().code == u"DUPLICATE" ? used : inserted.error();
-    auto journalId = m_context.journal.begin(entry);
-    if (!journalId)
-        return journalId.error();
-    if (Status committed = guard.commit(); !committed)
-        return committed;
 
-    m_journalId = journalId.value();
-    if (Status prepared = prepare(*order.value(), row); !prepared)
-        return prepared;
+    prepare(*order.value(), row);
     m_request.notifyUrl = request.notifyUrl;
     audit(m_context, QStringLiteral("refund.start"), m_outTradeNo, m_outRefundNo, {},
         u"amount " + request.amount.toStringWithCurrency());
@@ -129,7 +132,7 @@ Status RefundWorkflow::start(const RefundStartRequest& request)
     return {};
 }
 
-Status RefundWorkflow::prepare(const storage::OrderRecord& order, const storage::RefundRecord& refund)
+void RefundWorkflow::prepare(const storage::OrderRecord& order, const storage::RefundRecord& refund)
 {
     m_outTradeNo = order.outTradeNo;
     m_outRefundNo = refund.outRefundNo;
@@ -138,7 +141,6 @@ Status RefundWorkflow::prepare(const storage::OrderRecord& order, const storage:
     m_request.refund = refund.amount;
     m_request.total = order.amount;
     m_request.reason = refund.reason;
-    return {};
 }
 
 Status RefundWorkflow::resume(const storage::JournalEntry& entry)
@@ -153,18 +155,18 @@ Status RefundWorkflow::resume(const storage::JournalEntry& entry)
         return refund.error();
     if (!refund.value())
         return Error::storage(QStringLiteral("NOT_FOUND"), u"refund " + entry.outRefundNo + u" is not in the history");
-    m_journalId = entry.id;
-    if (Status prepared = prepare(order.value(), *refund.value()); !prepared)
-        return prepared;
+    if (Status adopted = m_operation.adopt(entry); !adopted)
+        return adopted;
+    prepare(order.value(), *refund.value());
     qCInfo(lcWorkflows) << "resuming refund" << m_outRefundNo << "from step" << entry.step;
     audit(m_context, QStringLiteral("refund.resume"), m_outTradeNo, m_outRefundNo, {}, u"from step " + entry.step);
-    // Sending the same out_refund_no again is safe: WeChat answers with the refund it already has.
-    if (entry.step == kStepSending) {
-        send();
-    } else {
+    if (m_operation.reached(kStepPolling)) {
         setStage(Stage::Processing);
         poll();
+        return {};
     }
+    // Sending the same out_refund_no again is safe: WeChat answers with the refund it already has.
+    send();
     return {};
 }
 
@@ -172,7 +174,8 @@ void RefundWorkflow::send()
 {
     m_phase = Phase::Sending;
     ++m_sends;
-    recordAttempt();
+    m_reachedBefore = m_operation.mayHaveReachedWeChat();
+    m_operation.attempt();
     setStage(Stage::Sending);
     m_context.gateway.refund(
         m_request, this, [this](Result<Refund> result, gateway::CallInfo info) { onSend(std::move(result), info); });
@@ -186,7 +189,7 @@ void RefundWorkflow::onSend(Result<Refund> result, const gateway::CallInfo& info
         Refund refund = std::move(result).value();
         if (refund.outRefundNo.isEmpty())
             refund.outRefundNo = m_outRefundNo;
-        advanceJournal(kStepPolling);
+        m_operation.advance(kStepPolling);
         if (!follow(refund)) {
             setStage(Stage::Processing);
             schedulePoll();
@@ -194,16 +197,16 @@ void RefundWorkflow::onSend(Result<Refund> result, const gateway::CallInfo& info
         return;
     }
     const Error& error = result.error();
-    if (neverSent(error) || !outcomeUnknown(error)) {
-        finishRefused(error);
+    if (!m_reachedBefore && (notSentThisTime(error) || refusedByWeChat(error))) {
+        // Nothing of this refund ever reached WeChat, or WeChat refused the only one that did.
+        finishClosed(Stage::Refused, error, QStringLiteral("refused"));
         return;
     }
     recordError(error);
-    if (m_sends >= m_options.maxSendAttempts) {
-        Outcome outcome;
-        outcome.stage = Stage::NeedsAttention;
-        outcome.error = error;
-        finish(std::move(outcome), false);
+    if (notSentThisTime(error) || refusedByWeChat(error) || m_sends >= m_options.maxSendAttempts) {
+        // An earlier attempt may have been accepted: only a query by out_refund_no can say.
+        qCInfo(lcWorkflows) << "refund" << m_outRefundNo << "may have reached WeChat; querying it after" << error.code;
+        startPolling();
         return;
     }
     m_phase = Phase::WaitingToSend;
@@ -213,15 +216,18 @@ void RefundWorkflow::onSend(Result<Refund> result, const gateway::CallInfo& info
     });
 }
 
+void RefundWorkflow::startPolling()
+{
+    m_operation.advance(kStepPolling);
+    setStage(Stage::Processing);
+    schedulePoll();
+}
+
 void RefundWorkflow::schedulePoll()
 {
     if (m_queries >= m_options.maxPolls) {
-        Outcome outcome;
-        outcome.stage = Stage::NeedsAttention;
-        outcome.refund = m_last;
-        outcome.error
-            = Error::business(QStringLiteral("PROCESSING"), QStringLiteral("the refund is still being processed"), {});
-        finish(std::move(outcome), false);
+        finishAttention(
+            Error::business(QStringLiteral("PROCESSING"), QStringLiteral("the refund's outcome is not known yet"), {}));
         return;
     }
     m_phase = Phase::WaitingToPoll;
@@ -235,7 +241,6 @@ void RefundWorkflow::poll()
 {
     m_phase = Phase::Polling;
     ++m_queries;
-    recordAttempt();
     RefundRef ref;
     ref.outRefundNo = m_outRefundNo;
     m_context.gateway.queryRefund(
@@ -245,9 +250,15 @@ void RefundWorkflow::poll()
 void RefundWorkflow::onPoll(Result<QList<Refund>> result, const gateway::CallInfo& info)
 {
     if (!result) {
-        audit(m_context, QStringLiteral("refund.query"), m_outTradeNo, m_outRefundNo, info.requestId,
-            result.error().toString());
-        recordError(result.error());
+        const Error& error = result.error();
+        audit(m_context, QStringLiteral("refund.query"), m_outTradeNo, m_outRefundNo, info.requestId, error.toString());
+        recordError(error);
+        if (policy::isNotFound(error)
+            && policy::inFlightSettled(m_operation.lastSentAt(), m_context.clock.now(), m_options.inFlightSettle)) {
+            // Verified, and every send is certainly over: WeChat never accepted this refund.
+            finishClosed(Stage::Closed, error, QStringLiteral("not_found"));
+            return;
+        }
         schedulePoll();
         return;
     }
@@ -290,37 +301,44 @@ bool RefundWorkflow::follow(const Refund& refund)
     Outcome outcome;
     outcome.stage = final;
     outcome.refund = refund;
-    finish(std::move(outcome), true);
+    finish(std::move(outcome), stageName(final).toLower());
     return true;
 }
 
-void RefundWorkflow::finishRefused(const Error& error)
+void RefundWorkflow::finishClosed(Stage stage, const Error& error, const QString& finalStep)
 {
-    // Never accepted: closing the row gives its amount back to what may still be refunded.
+    // WeChat has no such refund: closing the row gives its amount back to what may still be refunded.
     Refund closed;
     closed.outRefundNo = m_outRefundNo;
     closed.status = RefundStatus::Closed;
-    warnStorage("refused refund", updateHistory(m_context, closed));
+    warnStorage("refund not made", updateHistory(m_context, closed));
     recordError(error);
     Outcome outcome;
-    outcome.stage = Stage::Refused;
+    outcome.stage = stage;
     outcome.error = error;
-    finish(std::move(outcome), true);
+    finish(std::move(outcome), finalStep);
 }
 
-void RefundWorkflow::finish(Outcome outcome, bool settled)
+void RefundWorkflow::finishAttention(const Error& error)
+{
+    m_operation.leavePending(error);
+    m_operation.release();
+    Outcome outcome;
+    outcome.stage = Stage::NeedsAttention;
+    outcome.refund = m_last;
+    outcome.error = error;
+    finish(std::move(outcome), {});
+}
+
+void RefundWorkflow::finish(Outcome outcome, const QString& finalStep)
 {
     m_phase = Phase::Done;
     outcome.outTradeNo = m_outTradeNo;
     outcome.outRefundNo = m_outRefundNo;
     outcome.sends = m_sends;
     outcome.queries = m_queries;
-    if (m_journalId != 0) {
-        if (settled)
-            warnStorage("journal finish", m_context.journal.finish(m_journalId, stageName(outcome.stage).toLower()));
-        else
-            advanceJournal(m_sends > 0 && m_last ? kStepPolling : kStepSending);
-    }
+    if (!finalStep.isEmpty())
+        m_operation.finish(finalStep);
     // WeChat reports an order as REFUND while it has a refund that is not closed: keep the order row in step.
     if (m_last && m_last->status != RefundStatus::Closed) {
         Transaction order;
@@ -342,18 +360,6 @@ void RefundWorkflow::setStage(Stage stage)
         return;
     m_stage = stage;
     Q_EMIT stageChanged(stage);
-}
-
-void RefundWorkflow::advanceJournal(const QString& step)
-{
-    if (m_journalId != 0)
-        warnStorage("journal step", m_context.journal.advance(m_journalId, step, {}));
-}
-
-void RefundWorkflow::recordAttempt()
-{
-    if (m_journalId != 0)
-        warnStorage("journal attempt", m_context.journal.recordAttempt(m_journalId));
 }
 
 void RefundWorkflow::recordError(const Error& error)

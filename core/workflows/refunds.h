@@ -3,13 +3,18 @@
 // Refunds, full and partial. The amount is checked against what the history says is still refundable before
 // anything is sent; the refund row and its journal entry are written first; an unclear answer is retried with
 // the same out_refund_no (so WeChat never refunds twice); an accepted refund is followed while PROCESSING until
-// it ends. RefundCheck asks where one refund, or all refunds of an order, stand.
+// it ends. Only a first send that WeChat itself refuses in a verified answer closes the refund at once: once an
+// attempt may have reached WeChat, any later error (a definite one on the re-send included) turns the workflow to
+// querying by out_refund_no, and the refund closes only when a verified query, made after every send is certainly
+// over, says it does not exist. RefundCheck asks where one refund, or all refunds of an order, stand.
 // The cashier's confirmation and the manager PIN (managerpin.h) are checked by the caller before start().
 
 #include "common/domain.h"
 #include "common/result.h"
 #include "storage/records.h"
 #include "workflows/context.h"
+#include "workflows/operation.h"
+#include "workflows/policy.h"
 
 #include <QList>
 #include <QObject>
@@ -39,6 +44,9 @@ struct RefundOptions
     QList<std::chrono::milliseconds> pollDelays { std::chrono::seconds(5), std::chrono::seconds(10),
         std::chrono::seconds(30), std::chrono::minutes(1), std::chrono::minutes(5) };
     int maxPolls = 20;
+    // How long an unanswered send may still run inside WeChat (policy::kInFlightSettle): until then "no such
+    // refund" does not close it.
+    std::chrono::milliseconds inFlightSettle { policy::kInFlightSettle };
 };
 
 class RefundWorkflow : public QObject
@@ -81,8 +89,8 @@ public:
     // AMOUNT_INVALID, REASON_TOO_LONG, ORDER_NOT_IN_HISTORY, ORDER_NOT_PAID, CURRENCY_MISMATCH,
     // AMOUNT_OVER_REFUNDABLE (Error::detail = the refundable amount), OUT_REFUND_NO_USED, BUSY; Storage errors.
     Status start(const RefundStartRequest& request);
-    // Follows a pending Refund journal entry up: sends the same refund again if it may never have arrived,
-    // else queries it until it ends.
+    // Follows a pending Refund journal entry up: sends the same refund again if it never got as far as being
+    // accepted, else queries it until it ends. Input BUSY (also when a live workflow drives the entry).
     Status resume(const storage::JournalEntry& entry);
 
     Stage stage() const { return m_stage; }
@@ -105,29 +113,30 @@ private:
         Done
     };
 
-    Status prepare(const storage::OrderRecord& order, const storage::RefundRecord& refund);
+    void prepare(const storage::OrderRecord& order, const storage::RefundRecord& refund);
     void send();
     void onSend(Result<Refund> result, const gateway::CallInfo& info);
+    void startPolling();
     void schedulePoll();
     void poll();
     void onPoll(Result<QList<Refund>> result, const gateway::CallInfo& info);
     // True when the report ended the workflow.
     bool follow(const Refund& refund);
-    void finishRefused(const Error& error);
-    void finish(Outcome outcome, bool settled);
+    void finishClosed(Stage stage, const Error& error, const QString& finalStep);
+    void finishAttention(const Error& error);
+    void finish(Outcome outcome, const QString& finalStep);
     void setStage(Stage stage);
-    void advanceJournal(const QString& step);
-    void recordAttempt();
     void recordError(const Error& error);
 
     WorkflowContext m_context;
     RefundOptions m_options;
+    JournaledOperation m_operation;
     Stage m_stage = Stage::Idle;
     Phase m_phase = Phase::Idle;
     RefundRequest m_request; // kept as sent: a retry must be identical
     QString m_outTradeNo;
     QString m_outRefundNo;
-    qint64 m_journalId = 0;
+    bool m_reachedBefore = false; // an attempt before the one in flight may have reached WeChat
     int m_sends = 0;
     int m_queries = 0;
     std::optional<Refund> m_last;

@@ -102,14 +102,19 @@ private Q_SLOTS:
         row("00 success", S::Success, 0, "PAID", "received");
         row("01 pays after queries", S::PaysAfterQueries, 2, "PAID", "received");
         row("02 fails after a query", S::FailsAfterQueries, 1, "NOT PAID", "failed on the customer's side");
-        row("03 paying forever", S::PayingForever, 0, "NOT PAID", "failed on the customer's side");
-        row("04 reversible while paying", S::PayingForeverReversible, 0, "NOT PAID", "failed on the customer's side");
+        // The reverse comes 30 s after the unclear answer, before WeChat's own 45 s revoke.
+        row("03 paying forever", S::PayingForever, 0, "NOT PAID", "the payment was reversed, nothing was charged");
+        row("04 reversible while paying", S::PayingForeverReversible, 0, "NOT PAID",
+            "the payment was reversed, nothing was charged");
         row("05 system error, paid", S::SystemErrorPaid, 0, "PAID", "received");
         row("06 bank error, paid", S::BankErrorPaid, 0, "PAID", "received");
         row("07 system error, not created", S::SystemErrorNotCreated, 0, "NOT PAID", "did not create the payment");
         row("08 code expired", S::AuthCodeExpired, 0, "NOT PAID", "payment code has expired");
         row("09 not enough", S::NotEnough, 0, "NOT PAID", "balance is not enough");
-        row("10 reverse recalled", S::ReverseRecall, 2, "NOT PAID", "failed on the customer's side");
+        row("10 reverse recalled", S::ReverseRecall, 2, "NOT PAID", "the payment was reversed, nothing was charged");
+        row("12 ACCEPT, then paid", S::AcceptPaysAfterQueries, 2, "PAID", "received");
+        row("13 NOTPAY, then paid", S::NotPayPaysAfterQueries, 2, "PAID", "received");
+        row("15 not found at first, then paid", S::OrderNotExistThenPaid, 1, "PAID", "received");
         row("11 password after 10 s", S::PaysAfterSeconds, 10, "PAID", "received");
     }
 

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void refusesATooShortExpiry();
     void customerPays_data();
     void customerPays();
+    void closeWaitsForAVerifiedNotpay_data();
+    void closeWaitsForAVerifiedNotpay();
     void closeBeforePayment_data();
     void closeBeforePayment();
     void closeRacingAPayment_data();
@@ -184,6 +186,38 @@ void TestNativeCheckout::customerPays()
     QVERIFY(t->journal.pending().value().isEmpty());
 }
 
+void TestNativeCheckout::closeWaitsForAVerifiedNotpay_data()
+{
+    addFamilies();
+}
+
+void TestNativeCheckout::closeWaitsForAVerifiedNotpay()
+{
+    QFETCH(ApiFamily, family);
+    auto t = till(family);
+    QVERIFY(t);
+    t->scheduler.setAutomatic(false);
+    NativeCheckout checkout(t->context());
+    QSignalSpy codeReady(&checkout, &NativeCheckout::codeReady);
+    WXPAY_VERIFY_OK(checkout.start(request(*t)));
+    QVERIFY(codeReady.wait(kWaitMs));
+    QStringList sequence;
+    connect(&m_world.server(), &sim::SimServer::requestHandled, &checkout,
+        [&sequence](const QJsonObject& e) { sequence.append(e.value(QStringLiteral("operation")).toString()); });
+    // The first two queries before the close cannot be trusted.
+    m_world.engine.faults().add(sim::FaultRule::parse(QStringLiteral("query:badsign@2")).value());
+    checkout.close();
+    t->scheduler.setAutomatic(true);
+    QVERIFY(runToEnd(checkout));
+    QCOMPARE(checkout.outcome()->stage, NativeCheckout::Stage::Closed);
+    // No close went out on an answer that could not be trusted; the close was confirmed by a query.
+    const QStringList expected { QStringLiteral("query"), QStringLiteral("query"), QStringLiteral("query"),
+        QStringLiteral("close"), QStringLiteral("query") };
+    QCOMPARE(sequence, expected);
+    QCOMPARE(m_world.ledgerEntry(family, checkout.outTradeNo()).state, TradeState::Closed);
+    QVERIFY(t->journal.pending().value().isEmpty());
+}
+
 void TestNativeCheckout::closeBeforePayment_data()
 {
     addFamilies();
@@ -202,8 +236,8 @@ void TestNativeCheckout::closeBeforePayment()
     checkout.close();
     QVERIFY(runToEnd(checkout));
     QCOMPARE(checkout.outcome()->stage, NativeCheckout::Stage::Closed);
-    // Query first, then close.
-    QCOMPARE(m_world.count(QStringLiteral("query")), 1);
+    // A query shows NOTPAY, then the close, then a query confirms it.
+    QCOMPARE(m_world.count(QStringLiteral("query")), 2);
     QCOMPARE(m_world.count(QStringLiteral("close")), 1);
     QCOMPARE(m_world.ledgerEntry(family, checkout.outTradeNo()).state, TradeState::Closed);
     QCOMPARE(t->order(checkout.outTradeNo())->state, TradeState::Closed);

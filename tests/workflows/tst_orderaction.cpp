@@ -3,6 +3,7 @@
 
 #include "support/testsupport.h"
 #include "workflows/orderaction.h"
+#include "workflows/recovery.h"
 #include "workflowtest.h"
 
 #include <QSignalSpy>
@@ -14,6 +15,7 @@ using workflows::OrderAction;
 using Verdict = OrderAction::Outcome::Result;
 
 Q_DECLARE_METATYPE(wxpay::ApiFamily)
+Q_DECLARE_METATYPE(wxpay::workflows::OrderAction::Kind)
 
 class TestOrderAction : public QObject
 {
@@ -28,6 +30,9 @@ private Q_SLOTS:
     void reversesAPaidQuickPayOrder_data();
     void reversesAPaidQuickPayOrder();
     void reportsRecall();
+    void unsettledActionIsJournaledAndFollowedUp_data();
+    void unsettledActionIsJournaledAndFollowedUp();
+    void closeNeedsNotpay();
     void endedOrdersNeedNothing();
     void unknownOrderFails();
     void refusesToStart();
@@ -235,8 +240,15 @@ void TestOrderAction::reportsRecall()
     const auto first = run(t, OrderAction::Kind::Reverse, OrderRef::byOutTradeNo(outTradeNo));
     QVERIFY(first);
     QCOMPARE(first->result, Verdict::RecallNeeded);
-    QVERIFY(!first->after);
+    QVERIFY(first->pending);
+    QCOMPARE(first->after->state, TradeState::UserPaying); // looked up after the recall
     QCOMPARE(first->before->state, TradeState::UserPaying);
+    // Not settled: the journal keeps the reverse open, with its reason, for the re-drive.
+    auto open = t.journal.pending();
+    WXPAY_VERIFY_OK(open);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().kind, storage::JournalKind::Reverse);
+    QVERIFY(open->first().payload.value(QStringLiteral("reason")).toString().contains(u"RECALL"));
     QCOMPARE(m_world.ledgerEntry(ApiFamily::V2, outTradeNo).state, TradeState::UserPaying);
     auto reverses = auditFor(t, outTradeNo, QStringLiteral("order.reverse"));
     QCOMPARE(reverses.size(), 1);
@@ -248,10 +260,86 @@ void TestOrderAction::reportsRecall()
     QVERIFY2(second->result == Verdict::Done, second->error ? qPrintable(second->error->toString()) : "");
     QCOMPARE(second->after->state, TradeState::Revoked);
     QCOMPARE(t.order(outTradeNo)->state, TradeState::Revoked);
+    // The second try carried the open entry on and finished it.
+    QVERIFY(t.journal.pending().value().isEmpty());
     QCOMPARE(m_world.ledgerEntry(ApiFamily::V2, outTradeNo).state, TradeState::Revoked);
     reverses = auditFor(t, outTradeNo, QStringLiteral("order.reverse"));
     QCOMPARE(reverses.size(), 2);
     QCOMPARE(reverses.first().detail, QStringLiteral("reversed")); // newest first
+}
+
+void TestOrderAction::unsettledActionIsJournaledAndFollowedUp_data()
+{
+    QTest::addColumn<ApiFamily>("family");
+    QTest::addColumn<OrderAction::Kind>("kind");
+    for (ApiFamily family : allFamilies()) {
+        const QByteArray f = apiFamilyName(family).toLatin1();
+        QTest::newRow(QByteArray(f + " reverse").constData()) << family << OrderAction::Kind::Reverse;
+        QTest::newRow(QByteArray(f + " close").constData()) << family << OrderAction::Kind::Close;
+    }
+}
+
+void TestOrderAction::unsettledActionIsJournaledAndFollowedUp()
+{
+    QFETCH(ApiFamily, family);
+    QFETCH(OrderAction::Kind, kind);
+    const bool reverse = kind == OrderAction::Kind::Reverse;
+    const QString operation = reverse ? QStringLiteral("reverse") : QStringLiteral("close");
+    QString outTradeNo;
+    {
+        Till t(m_world, family, m_dir->filePath(QStringLiteral("history.sqlite")));
+        WXPAY_VERIFY_OK(t.open());
+        outTradeNo = reverse ? makeQuickPay(t, sim::QuickPayScenario::Success) : makeNative(t, false);
+        QVERIFY(!outTradeNo.isEmpty());
+        // WeChat applies the request, its reply is lost, and so is the lookup after it.
+        m_world.engine.faults().add(sim::FaultRule::parse(QString(operation + u":drop@1")).value());
+        QObject watcher;
+        connect(&m_world.server(), &sim::SimServer::requestHandled, &watcher, [this, operation](const QJsonObject& e) {
+            if (e.value(QStringLiteral("operation")).toString() == operation)
+                m_world.engine.faults().add(sim::FaultRule::parse(QStringLiteral("query:http500@1")).value());
+        });
+        const auto outcome = run(t, kind, OrderRef::byOutTradeNo(outTradeNo));
+        QVERIFY(outcome);
+        QCOMPARE(outcome->result, Verdict::Failed);
+        QVERIFY(outcome->pending);
+        // It happened at WeChat; the journal says it may have, and why it is open.
+        QCOMPARE(m_world.ledgerEntry(family, outTradeNo).state, reverse ? TradeState::Revoked : TradeState::Closed);
+        auto open = t.journal.pending();
+        WXPAY_VERIFY_OK(open);
+        QCOMPARE(open->size(), 1);
+        QCOMPARE(open->first().kind, reverse ? storage::JournalKind::Reverse : storage::JournalKind::Close);
+        QCOMPARE(open->first().outTradeNo, outTradeNo);
+        QCOMPARE(open->first().attempts, 1);
+        QVERIFY(!open->first().payload.value(QStringLiteral("reason")).toString().isEmpty());
+    }
+    // The next run (or the re-drive) settles it from WeChat's answer, without sending it again.
+    m_world.resetCounts();
+    Till t(m_world, family, m_dir->filePath(QStringLiteral("history.sqlite")));
+    WXPAY_VERIFY_OK(t.open());
+    workflows::Recovery recovery(t.context());
+    QSignalSpy finished(&recovery, &workflows::Recovery::finished);
+    WXPAY_VERIFY_OK(recovery.resumePending());
+    QVERIFY(finished.wait(kWaitMs));
+    const auto report = finished.first().first().value<workflows::Recovery::Report>();
+    QCOMPARE(report.items.size(), 1);
+    QVERIFY(report.items.first().settled);
+    QCOMPARE(m_world.count(operation), 0);
+    QCOMPARE(t.order(outTradeNo)->state, reverse ? TradeState::Revoked : TradeState::Closed);
+    QVERIFY(t.journal.pending().value().isEmpty());
+}
+
+void TestOrderAction::closeNeedsNotpay()
+{
+    Till t(m_world, ApiFamily::V3, m_dir->filePath(QStringLiteral("history.sqlite")));
+    WXPAY_VERIFY_OK(t.open());
+    // A Quick Pay order the customer is still confirming: closing it now could cut a payment in half.
+    const QString outTradeNo = makeQuickPay(t, sim::QuickPayScenario::PayingForever);
+    const auto outcome = run(t, OrderAction::Kind::Close, OrderRef::byOutTradeNo(outTradeNo));
+    QVERIFY(outcome);
+    QCOMPARE(outcome->result, Verdict::Refused);
+    QCOMPARE(outcome->error->code, QStringLiteral("NOT_CLOSABLE_NOW"));
+    QCOMPARE(m_world.count(QStringLiteral("close")), 0);
+    QVERIFY(t.journal.pending().value().isEmpty());
 }
 
 void TestOrderAction::endedOrdersNeedNothing()

@@ -1,4 +1,5 @@
 #include "support/testsupport.h"
+#include "workflows/policy.h"
 #include "workflows/quickpay.h"
 #include "workflowtest.h"
 
@@ -17,6 +18,13 @@ Q_DECLARE_METATYPE(wxpay::ApiFamily)
 Q_DECLARE_METATYPE(wxpay::sim::QuickPayScenario)
 
 namespace {
+
+void addFamilyRows()
+{
+    QTest::addColumn<ApiFamily>("family");
+    for (ApiFamily family : allFamilies())
+        QTest::newRow(apiFamilyName(family).toLatin1().constData()) << family;
+}
 
 QuickPayOptions shortSchedule()
 {
@@ -49,7 +57,15 @@ private Q_SLOTS:
     void reverseRetriesAreBounded_data();
     void reverseRetriesAreBounded();
     void everyStepIsAudited();
-    void earlierDayBecomesRefundSuggestion();
+    void nonFinalAnswersAreNeverADecline_data();
+    void nonFinalAnswersAreNeverADecline();
+    void orderNotFoundEarlyIsNotDefinite_data();
+    void orderNotFoundEarlyIsNotDefinite();
+    void firstReverseComesAfterThirtySeconds_data();
+    void firstReverseComesAfterThirtySeconds();
+    void midnightDoesNotStopTheReverse();
+    void pastTheWindowKeepsQuerying_data();
+    void pastTheWindowKeepsQuerying();
 
 private:
     struct Run
@@ -190,13 +206,16 @@ void TestQuickPay::scenarioEndsInTheRightState_data()
             = [&f](const char* name) -> QTestData& { return QTest::newRow(QByteArray(f + ' ' + name).constData()); };
         row("00 success") << family << Scenario::Success << 0 << qint64(1234) << false << S::Paid << R::None << 0 << 0
                           << TradeState::Success;
-        // Default schedule 3, 5, 10, 15, 30 s: queries at 3, 8, 18, 33, 63 s after the payment.
+        // Default schedule (policy::quickPayQueryDelays): queries 5, 10, 15, 20, 25, 30 s after the payment, then the
+        // reverse at 30 s (reverse retries 2, 4, 8, 15 s apart); WeChat auto-revokes an unpaid order at 45 s.
         row("01 pays after 2 queries") << family << Scenario::PaysAfterQueries << 2 << qint64(1234) << false << S::Paid
                                        << R::None << 3 << 0 << TradeState::Success;
         row("02 fails after 1 query") << family << Scenario::FailsAfterQueries << 1 << qint64(1234) << false
                                       << S::NotPaid << R::Failed << 2 << 0 << TradeState::PayError;
-        row("03 paying forever, auto-revoked") << family << Scenario::PayingForever << 0 << qint64(1234) << false
-                                               << S::NotPaid << R::Failed << 5 << 0 << TradeState::Revoked;
+        // Reverses at 30, 32, 36, 44 s are refused while paying; the one at 59 s meets the auto-revoked order.
+        row("03 paying forever, reversed after the auto-revoke")
+            << family << Scenario::PayingForever << 0 << qint64(1234) << false << S::NotPaid << R::Reversed << 6 << 5
+            << TradeState::Revoked;
         // Reverse at 8 s is refused while paying; retried at 10, 14, 22, 37, 52 s; the order is auto-revoked at
         // 45 s, so the sixth reverse succeeds.
         row("03 paying forever, reverse refused then accepted")
@@ -204,30 +223,36 @@ void TestQuickPay::scenarioEndsInTheRightState_data()
             << TradeState::Revoked;
         row("04 reversible while paying") << family << Scenario::PayingForeverReversible << 0 << qint64(1234) << true
                                           << S::NotPaid << R::Reversed << 2 << 1 << TradeState::Revoked;
-        row("04 auto-revoked") << family << Scenario::PayingForeverReversible << 0 << qint64(1234) << false
-                               << S::NotPaid << R::Failed << 5 << 0 << TradeState::Revoked;
+        row("04 reversed at 30 s") << family << Scenario::PayingForeverReversible << 0 << qint64(1234) << false
+                                   << S::NotPaid << R::Reversed << 6 << 1 << TradeState::Revoked;
         row("05 system error, paid") << family << Scenario::SystemErrorPaid << 0 << qint64(1234) << false << S::Paid
                                      << R::None << 1 << 0 << TradeState::Success;
         row("06 bank error, paid") << family << Scenario::BankErrorPaid << 0 << qint64(1234) << false << S::Paid
                                    << R::None << 1 << 0 << TradeState::Success;
+        // ORDERNOTEXIST at 5 s is not believed while the submit may still run inside WeChat; asked again at 46 s.
         row("07 system error, not created") << family << Scenario::SystemErrorNotCreated << 0 << qint64(1234) << false
-                                            << S::NotPaid << R::NotCreated << 1 << 0 << TradeState::Unknown;
+                                            << S::NotPaid << R::NotCreated << 2 << 0 << TradeState::Unknown;
         row("08 auth code expired") << family << Scenario::AuthCodeExpired << 0 << qint64(1234) << false << S::NotPaid
                                     << R::Declined << 0 << 0 << TradeState::PayError;
         row("09 not enough") << family << Scenario::NotEnough << 0 << qint64(1234) << false << S::NotPaid << R::Declined
                              << 0 << 0 << TradeState::PayError;
         row("10 reverse recalls twice") << family << Scenario::ReverseRecall << 2 << qint64(1234) << true << S::NotPaid
                                         << R::Reversed << 2 << 3 << TradeState::Revoked;
-        row("10 auto-revoked before reversing") << family << Scenario::ReverseRecall << 2 << qint64(1234) << false
-                                                << S::NotPaid << R::Failed << 5 << 0 << TradeState::Revoked;
+        row("10 reverse recalls twice, default schedule")
+            << family << Scenario::ReverseRecall << 2 << qint64(1234) << false << S::NotPaid << R::Reversed << 6 << 3
+            << TradeState::Revoked;
         row("11 password after 10 s") << family << Scenario::PaysAfterSeconds << 10 << qint64(1234) << false << S::Paid
-                                      << R::None << 3 << 0 << TradeState::Success;
-        row("11 password after 40 s") << family << Scenario::PaysAfterSeconds << 40 << qint64(1234) << false << S::Paid
+                                      << R::None << 2 << 0 << TradeState::Success;
+        row("11 password after 25 s") << family << Scenario::PaysAfterSeconds << 25 << qint64(1234) << false << S::Paid
                                       << R::None << 5 << 0 << TradeState::Success;
+        // Paid at 40 s, after the reverse began (refused while paying at 30, 32, 36 s): the reverse at 44 s gives
+        // the money back. Nobody pays for a sale the till gave up on.
+        row("11 password after 40 s") << family << Scenario::PaysAfterSeconds << 40 << qint64(1234) << false
+                                      << S::NotPaid << R::Reversed << 6 << 4 << TradeState::Revoked;
         if (family == ApiFamily::V2 || family == ApiFamily::V3) {
             // WeChat asks for the password above 1000 CNY: like 11 with N = 10.
             row("00 over 1000 CNY") << family << Scenario::Success << 0 << qint64(100001) << false << S::Paid << R::None
-                                    << 3 << 0 << TradeState::Success;
+                                    << 2 << 0 << TradeState::Success;
         }
     }
 }
@@ -291,7 +316,10 @@ void TestQuickPay::scenarioEndsInTheRightState()
     } else {
         QVERIFY(row->state == TradeState::PayError || row->state == TradeState::Revoked);
         QCOMPARE(row->state, ledgerState == TradeState::Unknown ? TradeState::PayError : ledgerState);
-        QVERIFY(!ledger.charged.isValid() || ledger.charged.isZero());
+        // Nothing kept from the customer: never charged, or given back by the reverse.
+        const qint64 kept = (ledger.charged.isValid() ? ledger.charged.minorUnits() : 0)
+            - (ledger.reversed.isValid() ? ledger.reversed.minorUnits() : 0);
+        QCOMPARE(kept, qint64(0));
     }
     pending = t->journal.pending();
     WXPAY_VERIFY_OK(pending);
@@ -323,25 +351,27 @@ void TestQuickPay::unclearRepliesAreQueried_data()
     QTest::addColumn<QString>("fault");
     QTest::addColumn<QuickPay::Stage>("stage");
     QTest::addColumn<QuickPay::NotPaidReason>("reason");
+    QTest::addColumn<int>("queries");
 
     for (ApiFamily family : { ApiFamily::V2, ApiFamily::V3 }) {
         const QByteArray f = apiFamilyName(family).toLatin1();
         // Applied, but the reply is lost or cannot be trusted: the query finds the payment.
         QTest::newRow(QByteArray(f + " reply dropped").constData())
-            << family << "micropay:drop" << QuickPay::Stage::Paid << QuickPay::NotPaidReason::None;
+            << family << "micropay:drop" << QuickPay::Stage::Paid << QuickPay::NotPaidReason::None << 1;
         QTest::newRow(QByteArray(f + " bad signature").constData())
-            << family << "micropay:badsign" << QuickPay::Stage::Paid << QuickPay::NotPaidReason::None;
+            << family << "micropay:badsign" << QuickPay::Stage::Paid << QuickPay::NotPaidReason::None << 1;
         QTest::newRow(QByteArray(f + " malformed body").constData())
-            << family << "micropay:malformed" << QuickPay::Stage::Paid << QuickPay::NotPaidReason::None;
-        // Not applied: the query says the order does not exist.
+            << family << "micropay:malformed" << QuickPay::Stage::Paid << QuickPay::NotPaidReason::None << 1;
+        // Not applied: the query says the order does not exist — believed only once the submit is certainly over
+        // (policy::kInFlightSettle after it), so a second query is needed.
         QTest::newRow(QByteArray(f + " no answer").constData())
-            << family << "micropay:timeout" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated;
+            << family << "micropay:timeout" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated << 2;
         QTest::newRow(QByteArray(f + " HTTP 500").constData())
-            << family << "micropay:http500" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated;
+            << family << "micropay:http500" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated << 2;
         QTest::newRow(QByteArray(f + " HTTP 503").constData())
-            << family << "micropay:http503" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated;
+            << family << "micropay:http503" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated << 2;
         QTest::newRow(QByteArray(f + " system busy").constData())
-            << family << "micropay:busy" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated;
+            << family << "micropay:busy" << QuickPay::Stage::NotPaid << QuickPay::NotPaidReason::NotCreated << 2;
     }
 }
 
@@ -351,6 +381,7 @@ void TestQuickPay::unclearRepliesAreQueried()
     QFETCH(QString, fault);
     QFETCH(QuickPay::Stage, stage);
     QFETCH(QuickPay::NotPaidReason, reason);
+    QFETCH(int, queries);
 
     auto rule = sim::FaultRule::parse(fault);
     WXPAY_VERIFY_OK(rule);
@@ -358,18 +389,29 @@ void TestQuickPay::unclearRepliesAreQueried()
     auto t = till(family, [](gateway::TransportConfig& config) { config.timeout = 500ms; });
     QVERIFY(t);
     QuickPay quickPay(t->context());
+    QList<QDateTime> queriedAt;
+    connect(&m_world.server(), &sim::SimServer::requestHandled, &quickPay, [this, &queriedAt](const QJsonObject& e) {
+        if (e.value(QStringLiteral("operation")).toString() == u"query")
+            queriedAt.append(m_world.clock.now());
+    });
+    const QDateTime started = m_world.clock.now();
     WXPAY_VERIFY_OK(quickPay.start(request(*t, nextAuthCode(Scenario::Success))));
     QVERIFY(runToEnd(quickPay));
     QCOMPARE(quickPay.outcome()->stage, stage);
     QCOMPARE(quickPay.outcome()->reason, reason);
-    QCOMPARE(quickPay.outcome()->queries, 1);
+    QCOMPARE(quickPay.outcome()->queries, queries);
     QCOMPARE(quickPay.outcome()->reverses, 0);
     QCOMPARE(m_world.count(QStringLiteral("micropay")), 1);
+    // WeChat may still be working on an unclear submit: the first query waits at least 5 s.
+    QVERIFY(!queriedAt.isEmpty());
+    QVERIFY(queriedAt.first() >= started.addSecs(5));
     const sim::LedgerEntry ledger = m_world.ledgerEntry(family, quickPay.outTradeNo());
     if (stage == QuickPay::Stage::Paid) {
         QCOMPARE(ledger.charged, t->amount(1234));
         QCOMPARE(t->order(quickPay.outTradeNo())->state, TradeState::Success);
     } else {
+        // "Not found" decided the sale only after the submit was certainly over.
+        QVERIFY(queriedAt.last() >= started.addSecs(workflows::policy::kInFlightSettle.count()));
         QCOMPARE(ledger.state, TradeState::Unknown);
         QCOMPARE(t->order(quickPay.outTradeNo())->state, TradeState::PayError);
     }
@@ -458,11 +500,13 @@ void TestQuickPay::reverseRetriesAreBounded()
     QCOMPARE(quickPay.outcome()->reverses, 4);
     QCOMPARE(m_world.count(QStringLiteral("reverse")), 4);
     QCOMPARE(m_world.count(QStringLiteral("micropay")), 1);
-    // Still unsettled: the next start picks it up again.
+    // Still unsettled: the entry stays open where it got to, with its reason, for the re-drive and the next start.
     auto pending = t->journal.pending();
     WXPAY_VERIFY_OK(pending);
     QCOMPARE(pending->size(), 1);
-    QCOMPARE(pending->first().step, QStringLiteral("needs_attention"));
+    QCOMPARE(pending->first().step, QStringLiteral("reversing"));
+    QVERIFY(pending->first().payload.value(QStringLiteral("reason")).toString().contains(code));
+    QVERIFY(!t->journal.isClaimed(pending->first().id));
     QVERIFY(!t->order(quickPay.outTradeNo())->lastError.isEmpty());
 }
 
@@ -493,9 +537,106 @@ void TestQuickPay::everyStepIsAudited()
     QCOMPARE(actions, expected);
 }
 
-void TestQuickPay::earlierDayBecomesRefundSuggestion()
+void TestQuickPay::nonFinalAnswersAreNeverADecline_data()
 {
-    // 23:59:55 in China: the reverse would fall on the next day.
+    QTest::addColumn<ApiFamily>("family");
+    QTest::addColumn<Scenario>("scenario");
+    QTest::addColumn<QuickPay::Stage>("stage");
+    for (ApiFamily family : allFamilies()) {
+        const QByteArray f = apiFamilyName(family).toLatin1();
+        // micropay answers a verified 200 with trade_state ACCEPT / NOTPAY (v2: SYSTEMERROR); the money is taken
+        // two queries later, or the order fails.
+        QTest::newRow(QByteArray(f + " ACCEPT, then paid").constData())
+            << family << Scenario::AcceptPaysAfterQueries << QuickPay::Stage::Paid;
+        QTest::newRow(QByteArray(f + " NOTPAY, then paid").constData())
+            << family << Scenario::NotPayPaysAfterQueries << QuickPay::Stage::Paid;
+        QTest::newRow(QByteArray(f + " ACCEPT, then PAYERROR").constData())
+            << family << Scenario::AcceptFailsAfterQueries << QuickPay::Stage::NotPaid;
+    }
+}
+
+void TestQuickPay::nonFinalAnswersAreNeverADecline()
+{
+    QFETCH(ApiFamily, family);
+    QFETCH(Scenario, scenario);
+    QFETCH(QuickPay::Stage, stage);
+
+    auto t = till(family);
+    QVERIFY(t);
+    QuickPay quickPay(t->context());
+    WXPAY_VERIFY_OK(quickPay.start(request(*t, nextAuthCode(scenario, 2))));
+    QVERIFY(runToEnd(quickPay));
+    QCOMPARE(quickPay.outcome()->stage, stage);
+    QCOMPARE(quickPay.outcome()->queries, 3);
+    const sim::LedgerEntry ledger = m_world.ledgerEntry(family, quickPay.outTradeNo());
+    if (stage == QuickPay::Stage::Paid) {
+        QCOMPARE(ledger.charged, t->amount(1234));
+        QCOMPARE(t->order(quickPay.outTradeNo())->state, TradeState::Success);
+    } else {
+        QCOMPARE(quickPay.outcome()->reason, QuickPay::NotPaidReason::Failed);
+        QCOMPARE(ledger.state, TradeState::PayError);
+        QCOMPARE(t->order(quickPay.outTradeNo())->state, TradeState::PayError);
+    }
+    QVERIFY(t->journal.pending().value().isEmpty());
+}
+
+void TestQuickPay::orderNotFoundEarlyIsNotDefinite_data()
+{
+    addFamilyRows();
+}
+
+void TestQuickPay::orderNotFoundEarlyIsNotDefinite()
+{
+    QFETCH(ApiFamily, family);
+    auto t = till(family);
+    QVERIFY(t);
+    const QDateTime started = m_world.clock.now();
+    QuickPay quickPay(t->context());
+    // SYSTEMERROR; the first query (5 s) answers ORDERNOTEXIST, WeChat was still working; then it is paid.
+    WXPAY_VERIFY_OK(quickPay.start(request(*t, nextAuthCode(Scenario::OrderNotExistThenPaid, 1))));
+    QVERIFY(runToEnd(quickPay));
+    QCOMPARE(quickPay.outcome()->stage, QuickPay::Stage::Paid);
+    QCOMPARE(quickPay.outcome()->queries, 2);
+    QVERIFY(m_world.clock.now() >= started.addSecs(workflows::policy::kInFlightSettle.count()));
+    QCOMPARE(m_world.ledgerEntry(family, quickPay.outTradeNo()).charged, t->amount(1234));
+    QCOMPARE(t->order(quickPay.outTradeNo())->state, TradeState::Success);
+}
+
+void TestQuickPay::firstReverseComesAfterThirtySeconds_data()
+{
+    addFamilyRows();
+}
+
+void TestQuickPay::firstReverseComesAfterThirtySeconds()
+{
+    QFETCH(ApiFamily, family);
+    auto t = till(family);
+    QVERIFY(t);
+    QuickPay quickPay(t->context());
+    QList<QPair<QString, QDateTime>> requests;
+    connect(&m_world.server(), &sim::SimServer::requestHandled, &quickPay, [this, &requests](const QJsonObject& e) {
+        requests.append({ e.value(QStringLiteral("operation")).toString(), m_world.clock.now() });
+    });
+    const QDateTime started = m_world.clock.now();
+    WXPAY_VERIFY_OK(quickPay.start(request(*t, nextAuthCode(Scenario::PayingForeverReversible))));
+    QVERIFY(runToEnd(quickPay));
+    QStringList operations;
+    for (const auto& r : std::as_const(requests))
+        operations.append(r.first);
+    const QStringList expected { QStringLiteral("micropay"), QStringLiteral("query"), QStringLiteral("query"),
+        QStringLiteral("query"), QStringLiteral("query"), QStringLiteral("query"), QStringLiteral("query"),
+        QStringLiteral("reverse") };
+    QCOMPARE(operations, expected);
+    // The documented schedule: a query every 5 s, the reverse 30 s after the unclear answer (inside the 45 s in
+    // which HK / Global revoke by themselves).
+    for (qsizetype i = 1; i <= 6; ++i)
+        QCOMPARE(started.secsTo(requests.at(i).second), qint64(5 * i));
+    QCOMPARE(started.secsTo(requests.last().second), qint64(30));
+}
+
+void TestQuickPay::midnightDoesNotStopTheReverse()
+{
+    // 23:59:55 in China: the reverse falls on the next day, well inside WeChat's reverse window.
     const QDateTime now = m_world.clock.now();
     QDateTime lateEvening(now.date(), QTime(15, 59, 55), Qt::UTC);
     if (lateEvening < now)
@@ -507,13 +648,71 @@ void TestQuickPay::earlierDayBecomesRefundSuggestion()
     QuickPay quickPay(t->context(), shortSchedule());
     WXPAY_VERIFY_OK(quickPay.start(request(*t, nextAuthCode(Scenario::PayingForeverReversible))));
     QVERIFY(runToEnd(quickPay));
-    QCOMPARE(quickPay.outcome()->stage, QuickPay::Stage::NeedsAttention);
-    QVERIFY(quickPay.outcome()->refundSuggested);
-    QCOMPARE(quickPay.outcome()->reverses, 0);
-    QCOMPARE(m_world.count(QStringLiteral("reverse")), 0);
+    QVERIFY(m_world.clock.now() > lateEvening.addSecs(5)); // past China midnight
+    QCOMPARE(quickPay.outcome()->stage, QuickPay::Stage::NotPaid);
+    QCOMPARE(quickPay.outcome()->reason, QuickPay::NotPaidReason::Reversed);
+    QCOMPARE(quickPay.outcome()->reverses, 1);
+    QCOMPARE(m_world.ledgerEntry(ApiFamily::V2, quickPay.outTradeNo()).state, TradeState::Revoked);
+    QCOMPARE(t->order(quickPay.outTradeNo())->state, TradeState::Revoked);
     auto pending = t->journal.pending();
     WXPAY_VERIFY_OK(pending);
     QVERIFY(pending->isEmpty());
+}
+
+void TestQuickPay::pastTheWindowKeepsQuerying_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    QTest::addColumn<QuickPay::Stage>("stage");
+    QTest::addColumn<bool>("open");
+    // Paid meanwhile: kept paid, flagged for a refund decision, settled.
+    QTest::newRow("paid") << Scenario::PaysAfterQueries << QuickPay::Stage::Paid << false;
+    // Never settles while the workflow runs: the entry stays open, visibly, with its reason.
+    QTest::newRow("still paying") << Scenario::PayingForever << QuickPay::Stage::NeedsAttention << true;
+}
+
+void TestQuickPay::pastTheWindowKeepsQuerying()
+{
+    QFETCH(Scenario, scenario);
+    QFETCH(QuickPay::Stage, stage);
+    QFETCH(bool, open);
+
+    sim::SimSettings settings;
+    settings.quickPayAutoRevoke = std::chrono::hours(1000); // WeChat does not end it either
+    m_world.engine.setSettings(settings);
+    const std::unique_ptr<Till> first = till(ApiFamily::V3);
+    QVERIFY(first);
+    QString outTradeNo;
+    {
+        // The till stops while the payment is unclear ...
+        first->scheduler.setAutomatic(false);
+        QuickPay quickPay(first->context());
+        WXPAY_VERIFY_OK(quickPay.start(request(*first, nextAuthCode(scenario, 3))));
+        QTRY_COMPARE_WITH_TIMEOUT(quickPay.stage(), QuickPay::Stage::WaitingForPassword, kWaitMs);
+        outTradeNo = quickPay.outTradeNo();
+    }
+    // ... and starts again two days later, past the family's reverse window.
+    m_world.clock.set(m_world.clock.now().addDays(2));
+    auto second = till(ApiFamily::V3); // the same history file
+    QVERIFY(second);
+    auto pending = second->journal.pending();
+    WXPAY_VERIFY_OK(pending);
+    QCOMPARE(pending->size(), 1);
+    QuickPay resumed(second->context());
+    WXPAY_VERIFY_OK(resumed.resume(pending->first()));
+    QVERIFY(runToEnd(resumed));
+    QCOMPARE(resumed.outcome()->stage, stage);
+    QCOMPARE(m_world.count(QStringLiteral("reverse")), 0);
+    QCOMPARE(resumed.outcome()->refundSuggested, stage == QuickPay::Stage::Paid);
+    pending = second->journal.pending();
+    WXPAY_VERIFY_OK(pending);
+    QCOMPARE(pending->size(), open ? 1 : 0);
+    if (open) {
+        QCOMPARE(pending->first().step, QStringLiteral("watching"));
+        QVERIFY(!pending->first().payload.value(QStringLiteral("reason")).toString().isEmpty());
+        QCOMPARE(second->order(outTradeNo)->state, TradeState::UserPaying);
+    } else {
+        QCOMPARE(second->order(outTradeNo)->state, TradeState::Success);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQuickPay)

@@ -1,4 +1,5 @@
 #include "support/testsupport.h"
+#include "workflows/policy.h"
 #include "workflows/quickpay.h"
 #include "workflows/refunds.h"
 #include "workflowtest.h"
@@ -32,6 +33,11 @@ private Q_SLOTS:
     void retryAfterLostReplyRefundsOnce_data();
     void retryAfterLostReplyRefundsOnce();
     void refusedRefundGivesItsAmountBack();
+    void definiteErrorAfterALostReplyNeverCloses_data();
+    void definiteErrorAfterALostReplyNeverCloses();
+    void aProxyPageIsNotWeChatsAnswer();
+    void closesOnlyWhenWeChatHasNoSuchRefund();
+    void resumedRefundNeverGoesBackToSending();
     void closedAndAbnormalRefunds_data();
     void closedAndAbnormalRefunds();
     void refusesOrdersOutsideTheHistory();
@@ -65,6 +71,7 @@ void TestRefunds::init()
 void TestRefunds::cleanup()
 {
     m_world.engine.faults().clear();
+    m_world.engine.setSettings(sim::SimSettings {});
 }
 
 std::unique_ptr<Till> TestRefunds::till(ApiFamily family, const std::function<void(gateway::TransportConfig&)>& adjust)
@@ -256,6 +263,146 @@ void TestRefunds::refusedRefundGivesItsAmountBack()
     QVERIFY(!row.value()->lastError.isEmpty());
     QCOMPARE(RefundWorkflow::refundable(t->context(), order).value(), t->amount(1000));
     QVERIFY(t->journal.pending().value().isEmpty());
+}
+
+void TestRefunds::definiteErrorAfterALostReplyNeverCloses_data()
+{
+    QTest::addColumn<ApiFamily>("family");
+    QTest::addColumn<QStringList>("faults");
+    QTest::addColumn<int>("sends"); // a definite error stops the sending; an unclear one sends the same refund again
+    for (ApiFamily family : allFamilies()) {
+        const QByteArray f = apiFamilyName(family).toLatin1();
+        // The first send reaches WeChat and its reply is lost; the re-send meets an error.
+        QTest::newRow(QByteArray(f + " lost, then NOTENOUGH").constData())
+            << family << QStringList { QStringLiteral("refund:drop@1"), QStringLiteral("refund:business=NOTENOUGH@1") }
+            << 2;
+        QTest::newRow(QByteArray(f + " lost, then a proxy's 403 page").constData())
+            << family << QStringList { QStringLiteral("refund:drop@1"), QStringLiteral("refund:proxy403@1") } << 3;
+        QTest::newRow(QByteArray(f + " lost behind a proxy, then INVALID_REQUEST").constData())
+            << family
+            << QStringList { QStringLiteral("refund:proxy502after@1"),
+                   QStringLiteral("refund:business=INVALID_REQUEST@1") }
+            << 2;
+        QTest::newRow(QByteArray(f + " lost, then an error that fails verification").constData())
+            << family << QStringList { QStringLiteral("refund:drop@1"), QStringLiteral("refund:unsignederror@1") } << 3;
+    }
+}
+
+void TestRefunds::definiteErrorAfterALostReplyNeverCloses()
+{
+    QFETCH(ApiFamily, family);
+    QFETCH(QStringList, faults);
+    QFETCH(int, sends);
+    auto t = till(family);
+    QVERIFY(t);
+    const QString order = paidOrder(*t, 8000);
+    QVERIFY(!order.isEmpty());
+    for (const QString& fault : std::as_const(faults))
+        m_world.engine.faults().add(sim::FaultRule::parse(fault).value());
+
+    RefundWorkflow refund(t->context());
+    WXPAY_VERIFY_OK(refund.start({ order, t->amount(4000), {}, {}, {} }));
+    QVERIFY(runToEnd(refund));
+    // Not closed: the query by out_refund_no finds the refund the first send made.
+    QCOMPARE(refund.outcome()->stage, Stage::Succeeded);
+    QCOMPARE(m_world.count(QStringLiteral("refund")), sends);
+    const sim::LedgerEntry ledger = m_world.ledgerEntry(family, order);
+    QCOMPARE(ledger.refundCount, 1);
+    QCOMPARE(ledger.refunded, t->amount(4000));
+    // So the cashier cannot refund the same 40.00 again as if nothing happened.
+    QCOMPARE(RefundWorkflow::refundable(t->context(), order).value(), t->amount(4000));
+    QVERIFY(t->journal.pending().value().isEmpty());
+}
+
+void TestRefunds::aProxyPageIsNotWeChatsAnswer()
+{
+    auto t = till(ApiFamily::V3);
+    QVERIFY(t);
+    const QString order = paidOrder(*t, 1000);
+    QVERIFY(!order.isEmpty());
+    m_world.engine.faults().add(sim::FaultRule::parse(QStringLiteral("refund:proxy403@1")).value());
+    RefundWorkflow refund(t->context());
+    WXPAY_VERIFY_OK(refund.start({ order, t->amount(300), {}, {}, {} }));
+    QVERIFY(runToEnd(refund));
+    QCOMPARE(refund.outcome()->stage, Stage::Succeeded);
+    QCOMPARE(refund.outcome()->sends, 2);
+    QCOMPARE(m_world.ledgerEntry(ApiFamily::V3, order).refundCount, 1);
+}
+
+void TestRefunds::closesOnlyWhenWeChatHasNoSuchRefund()
+{
+    auto t = till(ApiFamily::V2);
+    QVERIFY(t);
+    const QString order = paidOrder(*t, 1000);
+    QVERIFY(!order.isEmpty());
+    // Every send is cut off before WeChat sees it.
+    m_world.engine.faults().add(sim::FaultRule::parse(QStringLiteral("refund:reset@*")).value());
+    const QDateTime started = m_world.clock.now();
+    RefundWorkflow refund(t->context());
+    QList<QDateTime> queries;
+    connect(&m_world.server(), &sim::SimServer::requestHandled, &refund, [this, &queries](const QJsonObject& e) {
+        if (e.value(QStringLiteral("operation")).toString() == u"refundquery")
+            queries.append(m_world.clock.now());
+    });
+    WXPAY_VERIFY_OK(refund.start({ order, t->amount(1000), {}, {}, {} }));
+    QVERIFY(runToEnd(refund));
+    QCOMPARE(refund.outcome()->stage, Stage::Closed);
+    QVERIFY(refund.outcome()->error);
+    QVERIFY(workflows::policy::isNotFound(*refund.outcome()->error));
+    // Closed on a "does not exist" that came after every send was certainly over, not on an earlier one.
+    QVERIFY(queries.size() >= 2);
+    QVERIFY(queries.last() >= started.addSecs(workflows::policy::kInFlightSettle.count()));
+    QCOMPARE(m_world.ledgerEntry(ApiFamily::V2, order).refundCount, 0);
+    QCOMPARE(RefundWorkflow::refundable(t->context(), order).value(), t->amount(1000));
+    QVERIFY(t->journal.pending().value().isEmpty());
+}
+
+void TestRefunds::resumedRefundNeverGoesBackToSending()
+{
+    sim::SimSettings settings;
+    settings.refundDelay = std::chrono::hours(1); // PROCESSING for an hour
+    m_world.engine.setSettings(settings);
+    QString outRefundNo;
+    QString order;
+    {
+        auto t = till(ApiFamily::V3);
+        QVERIFY(t);
+        order = paidOrder(*t, 1000);
+        QVERIFY(!order.isEmpty());
+        RefundOptions options;
+        options.maxPolls = 1;
+        RefundWorkflow refund(t->context(), options);
+        WXPAY_VERIFY_OK(refund.start({ order, t->amount(600), {}, {}, {} }));
+        QVERIFY(runToEnd(refund));
+        QCOMPARE(refund.outcome()->stage, Stage::NeedsAttention);
+        outRefundNo = refund.outRefundNo();
+    }
+    // Two more runs, each still PROCESSING (one whose queries fail): the step stays "polling", nothing is re-sent.
+    for (const QString& fault : { QString(), QStringLiteral("refundquery:http500@*") }) {
+        m_world.engine.faults().clear();
+        if (!fault.isEmpty())
+            m_world.engine.faults().add(sim::FaultRule::parse(fault).value());
+        auto t = till(ApiFamily::V3);
+        QVERIFY(t);
+        auto pending = t->journal.pending();
+        WXPAY_VERIFY_OK(pending);
+        QCOMPARE(pending->size(), 1);
+        QCOMPARE(pending->first().step, QStringLiteral("polling"));
+        RefundOptions options;
+        options.maxPolls = 2;
+        RefundWorkflow resumed(t->context(), options);
+        WXPAY_VERIFY_OK(resumed.resume(pending->first()));
+        QVERIFY(runToEnd(resumed));
+        QCOMPARE(resumed.outcome()->stage, Stage::NeedsAttention);
+        QCOMPARE(resumed.outcome()->sends, 0);
+        pending = t->journal.pending();
+        WXPAY_VERIFY_OK(pending);
+        QCOMPARE(pending->size(), 1);
+        QCOMPARE(pending->first().step, QStringLiteral("polling"));
+        QVERIFY(!pending->first().payload.value(QStringLiteral("reason")).toString().isEmpty());
+    }
+    QCOMPARE(m_world.count(QStringLiteral("refund")), 1);
+    QCOMPARE(m_world.ledgerEntry(ApiFamily::V3, order).refundCount, 1);
 }
 
 void TestRefunds::closedAndAbnormalRefunds_data()
