@@ -525,6 +525,21 @@
         <source>Manager PIN and lock</source>
         <translation>Manager PIN and lock</translation>
     </message>
+    <message numerus="yes">
+        <source>%n operation(s) not settled yet</source>
+        <translation>
+            <numerusform>%n operation(s) not settled yet</numerusform>
+            <numerusform>%n operation(s) not settled yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(checked again at %1)</source>
+        <translation>(checked again at %1)</translation>
+    </message>
+    <message>
+        <source>Payments, refunds, closes or reverses whose outcome WeChat Pay has not confirmed yet. The console asks again by itself; look them up in Orders.</source>
+        <translation>Payments, refunds, closes or reverses whose outcome WeChat Pay has not confirmed yet. The console asks again by itself; look them up in Orders.</translation>
+    </message>
 </context>
 <context>
     <name>wxpay::ui::ManagerPinBox</name>
@@ -1984,14 +1999,6 @@
         <translation>CHECK NEEDED</translation>
     </message>
     <message>
-        <source>The outcome is unclear and can no longer be cancelled: look it up in Orders and refund it if the customer was charged.</source>
-        <translation>The outcome is unclear and can no longer be cancelled: look it up in Orders and refund it if the customer was charged.</translation>
-    </message>
-    <message>
-        <source>The outcome is unclear: look it up in Orders before taking the payment again.</source>
-        <translation>The outcome is unclear: look it up in Orders before taking the payment again.</translation>
-    </message>
-    <message>
         <source>WeChat Pay declined the payment.</source>
         <translation>WeChat Pay declined the payment.</translation>
     </message>
@@ -2070,6 +2077,14 @@
     <message>
         <source>New payment</source>
         <translation>New payment</translation>
+    </message>
+    <message>
+        <source>%1 received. It could no longer be reversed: refund it in Refunds if the sale is cancelled.</source>
+        <translation>%1 received. It could no longer be reversed: refund it in Refunds if the sale is cancelled.</translation>
+    </message>
+    <message>
+        <source>The outcome is unclear: look it up in Orders before taking the payment again. The console keeps asking WeChat Pay by itself.</source>
+        <translation>The outcome is unclear: look it up in Orders before taking the payment again. The console keeps asking WeChat Pay by itself.</translation>
     </message>
     </context>
 <context>

@@ -523,6 +523,20 @@
         <source>Manager PIN and lock</source>
         <translation>店长密码与锁定</translation>
     </message>
+    <message numerus="yes">
+        <source>%n operation(s) not settled yet</source>
+        <translation>
+            <numerusform>%n 笔操作尚未确定结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(checked again at %1)</source>
+        <translation>（%1 再次查询）</translation>
+    </message>
+    <message>
+        <source>Payments, refunds, closes or reverses whose outcome WeChat Pay has not confirmed yet. The console asks again by itself; look them up in Orders.</source>
+        <translation>微信支付尚未确认结果的收款、退款、关单或撤销。收银台会自动再次查询；也可在“订单”中查看。</translation>
+    </message>
 </context>
 <context>
     <name>wxpay::ui::ManagerPinBox</name>
@@ -1980,14 +1994,6 @@
         <translation>需要核实</translation>
     </message>
     <message>
-        <source>The outcome is unclear and can no longer be cancelled: look it up in Orders and refund it if the customer was charged.</source>
-        <translation>结果不明且已无法撤销：请在“订单”中查询，如顾客已被扣款请退款。</translation>
-    </message>
-    <message>
-        <source>The outcome is unclear: look it up in Orders before taking the payment again.</source>
-        <translation>结果不明：请先在“订单”中查询，再重新收款。</translation>
-    </message>
-    <message>
         <source>WeChat Pay declined the payment.</source>
         <translation>微信支付拒绝了这笔付款。</translation>
     </message>
@@ -2066,6 +2072,14 @@
     <message>
         <source>New payment</source>
         <translation>新的收款</translation>
+    </message>
+    <message>
+        <source>%1 received. It could no longer be reversed: refund it in Refunds if the sale is cancelled.</source>
+        <translation>已收款 %1。已无法撤销：如顾客取消购买，请在“退款”中退款。</translation>
+    </message>
+    <message>
+        <source>The outcome is unclear: look it up in Orders before taking the payment again. The console keeps asking WeChat Pay by itself.</source>
+        <translation>结果不明：请先在“订单”中查询，再重新收款。收银台会自动继续向微信支付查询。</translation>
     </message>
     </context>
 <context>

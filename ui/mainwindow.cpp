@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -142,6 +143,10 @@ MainWindow::MainWindow(
     connect(m_lockScreen, &LockScreen::unlocked, this, [this] { setLocked(false); });
     connect(m_pinBox, &ManagerPinBox::lockRequested, this, &MainWindow::lockConsole);
 
+    m_openOperations = new QLabel(this);
+    m_openOperations->setObjectName(QStringLiteral("openOperationsLabel"));
+    m_openOperations->hide();
+    statusBar()->addPermanentWidget(m_openOperations);
     m_activeProfile = new QLabel(this);
     m_activeProfile->setObjectName(QStringLiteral("activeProfileLabel"));
     statusBar()->addPermanentWidget(m_activeProfile);
@@ -298,6 +303,24 @@ void MainWindow::showRecovery(int settled, int pending)
     statusBar()->showMessage(message);
 }
 
+void MainWindow::showOpenOperations(int open, const QDateTime& nextCheck)
+{
+    m_openCount = open;
+    m_nextCheck = nextCheck;
+    m_openOperations->setVisible(open > 0);
+    if (open <= 0) {
+        m_openOperations->clear();
+        return;
+    }
+    QString text = tr("%n operation(s) not settled yet", nullptr, open);
+    if (nextCheck.isValid())
+        text += u' '
+            + tr("(checked again at %1)").arg(QLocale().toString(nextCheck.toLocalTime().time(), QLocale::ShortFormat));
+    m_openOperations->setText(text);
+    m_openOperations->setToolTip(tr("Payments, refunds, closes or reverses whose outcome WeChat Pay has not "
+                                    "confirmed yet. The console asks again by itself; look them up in Orders."));
+}
+
 void MainWindow::refreshProfile()
 {
     const auto profile = m_profiles->currentProfile();
@@ -325,6 +348,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::retranslateUi()
 {
+    showOpenOperations(m_openCount, m_nextCheck);
     setWindowTitle(m_sandbox ? tr("WeChat Pay Console — Sandbox") : tr("WeChat Pay Console"));
     m_banner->setText(tr("Sandbox — no real money"));
     const std::array<QString, kPanelCount> names { tr("Take payment"), tr("Orders"), tr("Refunds"), tr("UnionID"),

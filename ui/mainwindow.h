@@ -4,6 +4,7 @@
 #include "credentials/keyimport.h"
 #include "credentials/profilestore.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 
 #include <array>
@@ -83,6 +84,8 @@ public:
     void showSetupError(const Error& error);
     // Start-up recovery ended: `settled` operations of the last run were finished, `pending` still need attention.
     void showRecovery(int settled, int pending);
+    // Money-moving operations still open (unsettled) for the active profile, and when they are checked again.
+    void showOpenOperations(int open, const QDateTime& nextCheck);
 
     static QString geometryKey(); // "ui/geometry"
     static QString languageKey(); // "ui/language"
@@ -113,6 +116,9 @@ private:
     LockScreen* m_lockScreen = nullptr;
     QAction* m_lockAction = nullptr;
     QLabel* m_activeProfile = nullptr;
+    QLabel* m_openOperations = nullptr;
+    int m_openCount = 0;
+    QDateTime m_nextCheck;
     QMenu* m_goMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;

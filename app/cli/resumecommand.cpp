@@ -1,12 +1,14 @@
 // wxpay-cli resume: drives what the journal still holds (payments and refunds an earlier run left in flight) to a
 // final state, profile by profile, with the Recovery workflow. Nothing is ever paid twice: Quick Pay orders are
 // queried and reversed while unclear, Native orders queried and closed while unpaid, refunds re-sent with the same
-// out_refund_no and followed.
+// out_refund_no and followed. With --watch it keeps going, on the re-drive's backoff, until nothing is unsettled or
+// the time given runs out: what a running console does by itself.
 
 #include "cli.h"
 #include "commands.h"
 #include "exitcodes.h"
 #include "format.h"
+#include "workflows/redrive.h"
 
 #include <QJsonArray>
 
@@ -24,7 +26,20 @@ struct ResumeRun
     int settled = 0;
     int unsettled = 0;
     std::optional<Error> firstProblem; // the error of the first unsettled item that has one
+    // --watch: passes go on until nothing is unsettled or `until`.
+    bool watch = false;
+    QDateTime until;
+    int pass = 1;
+    int settledBefore = 0; // settled in earlier passes
 };
+
+void startPass(Cli& cli, std::shared_ptr<ResumeRun> run);
+
+std::chrono::milliseconds delayFor(int pass)
+{
+    const QList<std::chrono::milliseconds> backoff = workflows::Redrive::backoff();
+    return backoff.at(std::min<qsizetype>(pass, backoff.size() - 1));
+}
 
 void noteUnsettled(ResumeRun& run, const std::optional<Error>& error)
 {
@@ -33,19 +48,39 @@ void noteUnsettled(ResumeRun& run, const std::optional<Error>& error)
         run.firstProblem = error;
 }
 
-void finishRun(Cli& cli, const ResumeRun& run)
+void finishRun(Cli& cli, std::shared_ptr<ResumeRun> shared)
 {
+    const ResumeRun& run = *shared;
+    if (run.watch && run.unsettled > 0) {
+        const auto delay = delayFor(run.pass - 1);
+        const QDateTime next = cli.clock().now().addMSecs(delay.count());
+        if (next <= run.until) {
+            cli.out().note(Tr::tr("Pass %1: %2 still unsettled; next pass at %3 (Ctrl-C stops).")
+                               .arg(run.pass)
+                               .arg(run.unsettled)
+                               .arg(next.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+            cli.scheduler().after(delay, &cli, [&cli, shared] {
+                shared->settledBefore += shared->settled;
+                ++shared->pass;
+                startPass(cli, shared);
+            });
+            return;
+        }
+    }
     Output& out = cli.out();
     out.set(QStringLiteral("items"), run.items);
-    out.set(QStringLiteral("settled"), run.settled);
+    const int settled = run.settledBefore + run.settled;
+    out.set(QStringLiteral("settled"), settled);
     out.set(QStringLiteral("unsettled"), run.unsettled);
+    if (run.watch)
+        out.set(QStringLiteral("passes"), run.pass);
     if (run.unsettled == 0) {
-        cli.finish(kExitOk,
-            run.settled == 0 ? Tr::tr("Nothing to resume.") : Tr::tr("%1 operation(s) settled.").arg(run.settled));
+        cli.finish(
+            kExitOk, settled == 0 ? Tr::tr("Nothing to resume.") : Tr::tr("%1 operation(s) settled.").arg(settled));
         return;
     }
     const QString message = Tr::tr("%1 operation(s) settled, %2 still unsettled (the journal keeps them).")
-                                .arg(run.settled)
+                                .arg(settled)
                                 .arg(run.unsettled);
     const int code = unsettledExitCode(run.firstProblem);
     if (run.firstProblem && code != kExitNotCompleted)
@@ -57,7 +92,7 @@ void finishRun(Cli& cli, const ResumeRun& run)
 void resumeNext(Cli& cli, std::shared_ptr<ResumeRun> run)
 {
     if (run->next == run->profileIds.size()) {
-        finishRun(cli, *run);
+        finishRun(cli, run);
         return;
     }
     const QString profileId = run->profileIds.at(run->next++);
@@ -137,7 +172,15 @@ void runResume(Cli& cli, const QStringList& arguments)
         "and closed while unpaid, refunds sent again with the same out_refund_no and followed until they end. "
         "Nothing is ever paid twice. Every profile with unfinished operations is resumed, or only --profile's. "
         "`pay native` and `pay quick` also do this at start."));
-    if (!cli.parse(parser, arguments, QStringLiteral("resume [options]"),
+    const QCommandLineOption watch(QStringLiteral("watch"),
+        Tr::tr(
+            "Keep going: while anything stays unsettled, run another pass on a backoff (1, 2, 5, 10, 15 minutes), as "
+            "a running console does."));
+    const QCommandLineOption watchMinutes(QStringLiteral("watch-minutes"),
+        Tr::tr("With --watch: stop after this many minutes (default 60)."), QStringLiteral("minutes"),
+        QStringLiteral("60"));
+    parser.addOptions({ watch, watchMinutes });
+    if (!cli.parse(parser, arguments, QStringLiteral("resume [--watch [--watch-minutes N]] [options]"),
             Tr::tr("Results: 0 everything settled (paid, not paid, reversed, closed, refunded: see the list); 8 some "
                    "operation is still unsettled and stays in the journal (3, 4, 6 or 7 when that is because of the "
                    "network, an untrusted answer, the keychain or the history).\n")))
@@ -150,12 +193,34 @@ void runResume(Cli& cli, const QStringList& arguments)
         cli.fail(locked.error());
         return;
     }
+    auto run = std::make_shared<ResumeRun>();
+    run->watch = parser.isSet(watch);
+    bool minutesOk = false;
+    const int minutes = parser.value(watchMinutes).toInt(&minutesOk);
+    if (!minutesOk || minutes < 1) {
+        cli.failUsage(Tr::tr("--watch-minutes wants a whole number of minutes, 1 or more"));
+        return;
+    }
+    run->until = cli.clock().now().addSecs(qint64(minutes) * 60);
+    startPass(cli, run);
+}
+
+namespace {
+
+// One pass over every profile with unfinished operations (or only --profile's).
+void startPass(Cli& cli, std::shared_ptr<ResumeRun> run)
+{
     auto pending = cli.journal().pending();
     if (!pending) {
         cli.fail(pending.error());
         return;
     }
-    auto run = std::make_shared<ResumeRun>();
+    run->profileIds.clear();
+    run->next = 0;
+    run->items = {};
+    run->settled = 0;
+    run->unsettled = 0;
+    run->firstProblem.reset();
     for (const storage::JournalEntry& entry : pending.value()) {
         if (!cli.profileOption().isEmpty() && entry.profileId != cli.profileOption())
             continue;
@@ -164,5 +229,7 @@ void runResume(Cli& cli, const QStringList& arguments)
     }
     resumeNext(cli, run);
 }
+
+} // namespace
 
 } // namespace wxpay::cli

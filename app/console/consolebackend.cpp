@@ -9,7 +9,7 @@
 #include "takepaymentpanel.h"
 #include "unionidpanel.h"
 #include "workflows/connectiontest.h"
-#include "workflows/recovery.h"
+#include "workflows/redrive.h"
 #include "workflows/unionidlookup.h"
 
 #include <QLoggingCategory>
@@ -249,25 +249,27 @@ void ConsoleBackend::testConnection(const credentials::MerchantProfile& profile,
         });
 }
 
-// What the last run left in flight for this profile is driven to its end before anything else is shown as settled.
+// What the last run left in flight for this profile is driven to its end, and whatever stays open is driven again
+// on a backoff for as long as the console runs (Redrive); the status bar shows what is open.
 void ConsoleBackend::recover(app::MerchantSession& session)
 {
     const QString id = session.profile().id;
     if (m_recovered.contains(id))
         return;
     m_recovered.insert(id);
-    auto* recovery = new workflows::Recovery(workflowContext(session), {}, &m_context);
-    QObject::connect(recovery, &workflows::Recovery::finished, &m_context,
-        [this, recovery, id](const workflows::Recovery::Report& report) {
-            recovery->deleteLater();
+    auto* redrive = new workflows::Redrive(workflowContext(session), {}, &m_context);
+    QObject::connect(redrive, &workflows::Redrive::passFinished, &m_context,
+        [this, redrive, id](const workflows::Recovery::Report& report) {
             const int settled = report.settledCount();
             const auto pending = static_cast<int>(report.items.size()) - settled;
-            qCInfo(lcConsole) << "recovery of" << id << ":" << settled << "settled," << pending << "pending";
-            if (!report.items.isEmpty())
+            qCInfo(lcConsole) << "re-drive of" << id << ":" << settled << "settled," << pending << "pending";
+            if (redrive->passes() == 1 && !report.items.isEmpty())
                 m_window.showRecovery(settled, pending);
         });
-    if (const Status started = recovery->resumePending(); !started) {
-        delete recovery;
+    QObject::connect(redrive, &workflows::Redrive::statusChanged, &m_context,
+        [this](int open, const QDateTime& nextPass) { m_window.showOpenOperations(open, nextPass); });
+    if (const Status started = redrive->start(); !started) {
+        delete redrive;
         showSetupError(started.error());
     }
 }

@@ -2,7 +2,8 @@
 
 // The console's composition root: the payment history and its lock, the built-in sandbox (when no profile is
 // configured or a sandbox profile is active), the MerchantSession of the active profile, and the contexts the panels
-// work with. Start-up recovery of the journal runs here, once per profile, under the history lock.
+// work with. Recovery of the journal runs here, per profile, under the history lock: at start, and again while the
+// console runs for whatever stays open (workflows::Redrive).
 
 #include "common/clock.h"
 #include "common/nonce.h"
