@@ -167,6 +167,7 @@ void NativeCheckout::onCreate(Result<NativeOrder> result, const gateway::CallInf
         result ? QStringLiteral("created") : result.error().toString());
     if (result) {
         m_created = true;
+        m_operation.markSeen();
         m_codeUrl = result->codeUrl;
         Transaction created;
         created.outTradeNo = m_outTradeNo;
@@ -326,6 +327,7 @@ void NativeCheckout::onClosingQuery(Result<Transaction> result, const gateway::C
         return;
     }
     m_lastTransaction = result.value();
+    m_operation.markSeen();
     if (settleFrom(result.value()))
         return;
     if (result->state == TradeState::NotPay) {
@@ -484,7 +486,7 @@ void NativeCheckout::recordError(const Error& error)
 
 bool NativeCheckout::notFoundIsDefinite() const
 {
-    return policy::inFlightSettled(m_operation.lastSentAt(), m_context.clock.now(), m_options.inFlightSettle);
+    return m_operation.notFoundIsDefinite(m_options.inFlightSettle);
 }
 
 NativeCheckout::Stage NativeCheckout::closedStage() const

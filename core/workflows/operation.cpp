@@ -2,6 +2,7 @@
 
 #include "workflows/internal.h"
 #include "workflows/log.h"
+#include "workflows/policy.h"
 
 namespace wxpay::workflows {
 
@@ -62,10 +63,10 @@ QStringList JournaledOperation::finalSteps(storage::JournalKind kind)
             QStringLiteral("refused"), QStringLiteral("not_found") };
     case JournalKind::Reverse:
         return { QStringLiteral("reversed"), QStringLiteral("ended_unpaid"), QStringLiteral("paid"),
-            QStringLiteral("refused"), QStringLiteral("not_found") };
+            QStringLiteral("refused") };
     case JournalKind::Close:
         return { QStringLiteral("closed"), QStringLiteral("ended_unpaid"), QStringLiteral("paid"),
-            QStringLiteral("refused"), QStringLiteral("not_found") };
+            QStringLiteral("refused") };
     case JournalKind::Query:
     case JournalKind::RefundQuery:
         break;
@@ -129,11 +130,25 @@ Status JournaledOperation::adopt(const storage::JournalEntry& entry)
     m_payload = entry.payload;
     m_startedAt = entry.createdAt;
     m_lastSentAt = QDateTime::fromString(m_payload.value(key(kLastSentKey)).toString(), Qt::ISODateWithMs);
+    m_seen = m_payload.value(key(kSeenKey)).toBool();
     // Entries written before the lifecycle kept the time: an attempt was counted, so it may have been sent; the
     // last update is the latest it can have been.
     if (!m_lastSentAt.isValid() && entry.attempts > 0)
         m_lastSentAt = entry.updatedAt;
     return {};
+}
+
+void JournaledOperation::markSeen()
+{
+    if (m_seen)
+        return;
+    m_seen = true;
+    set(key(kSeenKey), true);
+}
+
+bool JournaledOperation::notFoundIsDefinite(std::chrono::milliseconds settle) const
+{
+    return !m_seen && policy::inFlightSettled(m_lastSentAt, m_context.clock.now(), settle);
 }
 
 bool JournaledOperation::reached(const QString& step) const

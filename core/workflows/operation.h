@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 
 namespace wxpay::workflows {
@@ -37,6 +38,7 @@ public:
     // The payload keys the lifecycle itself keeps.
     static constexpr auto kReasonKey = "reason"; // why an open entry needs attention
     static constexpr auto kLastSentKey = "lastSentAt"; // ISO time of the last attempt
+    static constexpr auto kSeenKey = "seen"; // WeChat confirmed the order / refund exists
 
     // The step table of a kind, in order; the first is where begin() starts.
     static QStringList steps(storage::JournalKind kind);
@@ -64,6 +66,14 @@ public:
     QDateTime lastSentAt() const { return m_lastSentAt; }
     bool mayHaveReachedWeChat() const { return m_lastSentAt.isValid(); }
     QJsonValue value(const QString& key) const { return m_payload.value(key); }
+
+    // WeChat confirmed, in a verified answer, that the order / refund exists (a code_url, USERPAYING, a query
+    // that returned it, an accepted refund). Kept across restarts.
+    void markSeen();
+    bool seenAtWeChat() const { return m_seen; }
+    // Whether a verified "does not exist" settles the operation: only when WeChat never confirmed it exists, and
+    // once every request that could have made it is certainly over (`settle` after the last one).
+    bool notFoundIsDefinite(std::chrono::milliseconds settle) const;
 
     enum class Request
     {
@@ -96,6 +106,7 @@ private:
     QJsonObject m_payload;
     QDateTime m_startedAt;
     QDateTime m_lastSentAt;
+    bool m_seen = false;
 };
 
 } // namespace wxpay::workflows

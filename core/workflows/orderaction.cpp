@@ -316,11 +316,8 @@ void OrderAction::onResumeLookup(const OrderLookup::Outcome& answer)
         m_outcome.record = answer.record;
     if (!answer.transaction) {
         const Error error = answer.error.value_or(noAnswer());
-        if (policy::isNotFound(error) && policy::inFlightSettled(m_operation->lastSentAt(), m_context.clock.now())) {
-            m_operation->finish(QStringLiteral("not_found"));
-            finish(Outcome::Result::Done, error);
-            return;
-        }
+        // The order was there when the action began: "not found" now contradicts WeChat's own answer and
+        // settles nothing.
         m_operation->leavePending(error);
         m_operation->release();
         m_outcome.pending = true;

@@ -64,8 +64,12 @@ bool isDefiniteDecline(const Error& error)
 
 bool isNotFound(const Error& error)
 {
-    return error.kind == ErrorKind::Business
-        && detail::hasCode(error, { u"ORDERNOTEXIST", u"RESOURCENOTEXISTS", u"REFUNDNOTEXIST" });
+    return error.kind == ErrorKind::Business && detail::hasCode(error, { u"ORDERNOTEXIST", u"RESOURCENOTEXISTS" });
+}
+
+bool isRefundNotFound(const Error& error)
+{
+    return error.kind == ErrorKind::Business && detail::hasCode(error, { u"REFUNDNOTEXIST", u"RESOURCENOTEXISTS" });
 }
 
 } // namespace wxpay::workflows::policy

@@ -49,7 +49,10 @@ inline constexpr int kWatchQueries = 6;
 // exists, which a query settles.
 bool isDefiniteDecline(const Error& error);
 
-// WeChat said, in a reply we verified, that the order / refund is not there.
+// WeChat said, in a reply we verified, that the order is not there (v2 ORDERNOTEXIST, v3 ORDER_NOT_EXIST /
+// RESOURCE_NOT_EXISTS) — or, for isRefundNotFound, that the refund is not there (v2 REFUNDNOTEXIST, v3
+// RESOURCE_NOT_EXISTS). An "order not found" answer to a refund query says nothing about the refund.
 bool isNotFound(const Error& error);
+bool isRefundNotFound(const Error& error);
 
 } // namespace wxpay::workflows::policy

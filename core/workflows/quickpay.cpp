@@ -196,6 +196,9 @@ void QuickPay::onMicropay(Result<Transaction> result, const gateway::CallInfo& i
     }
     qCInfo(lcWorkflows) << "Quick Pay" << m_outTradeNo << "unclear after submit:" << error.code;
     recordError(error);
+    // A verified "the customer is confirming" (or a non-final trade_state) says the order exists.
+    if (error.kind == ErrorKind::Business && hasCode(error, { u"USERPAYING", u"ACCEPT", u"NOTPAY" }))
+        m_operation.markSeen();
     m_operation.advance(kStepPolling);
     if (hasCode(error, { u"USERPAYING" }) && !m_cashierCancelled)
         setStage(Stage::WaitingForPassword);
@@ -238,18 +241,15 @@ void QuickPay::onQuery(Result<Transaction> result, const gateway::CallInfo& info
         const Error& error = result.error();
         recordError(error);
         m_lastError = error;
-        if (policy::isNotFound(error)) {
-            if (notFoundIsDefinite()) {
-                finishNotPaid(NotPaidReason::NotCreated, TradeState::PayError, error);
-                return;
-            }
-            // WeChat may still be working on the submit whose end we did not see.
-            queryWhenSettled(error);
+        if (policy::isNotFound(error) && notFoundIsDefinite()) {
+            finishNotPaid(NotPaidReason::NotCreated, TradeState::PayError, error);
             return;
         }
+        // Not found while the submit may still run inside WeChat, or after WeChat confirmed the order: unclear.
         afterUnsettledQuery();
         return;
     }
+    m_operation.markSeen();
 
     Transaction transaction = std::move(result).value();
     if (transaction.outTradeNo.isEmpty())
@@ -331,6 +331,7 @@ void QuickPay::onReverse(Result<ReverseResult> result, const gateway::CallInfo& 
             finishNotPaid(NotPaidReason::Reversed, TradeState::Revoked, std::nullopt, m_lastTransaction);
             return;
         }
+        m_operation.markSeen();
         retryReverse(Error::business(
             QStringLiteral("RECALL"), QStringLiteral("WeChat asks to call reverse again"), info.requestId));
         return;
@@ -346,7 +347,12 @@ void QuickPay::onReverse(Result<ReverseResult> result, const gateway::CallInfo& 
             return;
         }
         recordError(error);
-        queryWhenSettled(error);
+        // Not yet definite: ask again once the submit is certainly over. After WeChat confirmed the order it never
+        // is, and the bounded reverse retries end with the entry open.
+        if (m_operation.seenAtWeChat())
+            retryReverse(error);
+        else
+            queryWhenSettled(error);
         return;
     }
     if (outcomeUnknown(error) || hasCode(error, { u"USERPAYING" })) {
@@ -397,7 +403,7 @@ void QuickPay::queryWhenSettled(const Error& why)
 
 bool QuickPay::notFoundIsDefinite() const
 {
-    return policy::inFlightSettled(m_operation.lastSentAt(), m_context.clock.now(), m_options.inFlightSettle);
+    return m_operation.notFoundIsDefinite(m_options.inFlightSettle);
 }
 
 void QuickPay::finishPaid(const Transaction& transaction)

@@ -253,9 +253,8 @@ void RefundWorkflow::onPoll(Result<QList<Refund>> result, const gateway::CallInf
         const Error& error = result.error();
         audit(m_context, QStringLiteral("refund.query"), m_outTradeNo, m_outRefundNo, info.requestId, error.toString());
         recordError(error);
-        if (policy::isNotFound(error)
-            && policy::inFlightSettled(m_operation.lastSentAt(), m_context.clock.now(), m_options.inFlightSettle)) {
-            // Verified, and every send is certainly over: WeChat never accepted this refund.
+        if (policy::isRefundNotFound(error) && m_operation.notFoundIsDefinite(m_options.inFlightSettle)) {
+            // Verified, every send is certainly over, and WeChat never said it had it: it never accepted this refund.
             finishClosed(Stage::Closed, error, QStringLiteral("not_found"));
             return;
         }
@@ -281,6 +280,7 @@ void RefundWorkflow::onPoll(Result<QList<Refund>> result, const gateway::CallInf
 bool RefundWorkflow::follow(const Refund& refund)
 {
     m_last = refund;
+    m_operation.markSeen();
     warnStorage("refund answer", updateHistory(m_context, refund));
     Stage final = Stage::Idle;
     switch (refund.status) {

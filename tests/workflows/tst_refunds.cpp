@@ -348,7 +348,7 @@ void TestRefunds::closesOnlyWhenWeChatHasNoSuchRefund()
     QVERIFY(runToEnd(refund));
     QCOMPARE(refund.outcome()->stage, Stage::Closed);
     QVERIFY(refund.outcome()->error);
-    QVERIFY(workflows::policy::isNotFound(*refund.outcome()->error));
+    QVERIFY(workflows::policy::isRefundNotFound(*refund.outcome()->error));
     // Closed on a "does not exist" that came after every send was certainly over, not on an earlier one.
     QVERIFY(queries.size() >= 2);
     QVERIFY(queries.last() >= started.addSecs(workflows::policy::kInFlightSettle.count()));
