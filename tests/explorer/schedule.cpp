@@ -23,12 +23,15 @@ constexpr FaultKindWeight kFaultKinds[] = {
     { "http503", 4 },
     { "http429", 3 },
     { "malformed", 5 },
-    { "missingsig", 4 },
-    { "badsig", 4 },
+    { "nosign", 4 },
+    { "badsign", 4 },
     { "stale", 3 },
     { "unknownserial", 3 },
     { "signtest", 2 },
-    { "systembusy", 5 },
+    { "busy", 5 },
+    { "oversized", 1 },
+    { "wrongv2sign", 2 },
+    { "dtd", 1 },
     // Announced by the simulator work; skipped until FaultRule::parse accepts them.
     { "reset", 4 },
     { "proxy403", 3 },
@@ -42,6 +45,15 @@ constexpr FaultKindWeight kFaultKinds[] = {
     { "business=ORDERNOTEXIST", 1 },
     { "business=TRADE_STATE_ERROR", 1 },
 };
+
+// A business fault is WeChat refusing a request, signed and with nothing applied: true to WeChat's ledger for a
+// request that would change something. On a query it would be WeChat signing a false state ("no such order" for
+// one it has), which no client can see through and the documents never describe; queries get "busy" only.
+bool fitsOperation(QStringView kind, QStringView operation)
+{
+    const bool read = operation == u"query" || operation == u"refundquery";
+    return !read || !kind.startsWith(u"business=") || kind == u"business=SYSTEMERROR";
+}
 
 // The operations each story's requests use (sim::operationName spelling).
 QStringList operationsOf(Story story)
@@ -60,6 +72,29 @@ QStringList operationsOf(Story story)
     }
     return {};
 }
+
+// The requests of a story that move money and that a workflow may send again.
+QStringList moneyOperationsOf(Story story)
+{
+    switch (story) {
+    case Story::QuickPay:
+        return { QStringLiteral("micropay"), QStringLiteral("reverse") };
+    case Story::Native:
+        return { QStringLiteral("native"), QStringLiteral("close") };
+    case Story::Refund:
+        return { QStringLiteral("refund") };
+    case Story::Close:
+        return { QStringLiteral("close") };
+    case Story::Reverse:
+        return { QStringLiteral("reverse") };
+    }
+    return {};
+}
+
+// What a re-send meets after a lost reply: WeChat's definite "no", a proxy's page, an error that fails
+// verification. None of them may undo what the lost one did.
+constexpr const char* kAfterLostReply[] = { "business=NOTENOUGH", "business=INVALID_REQUEST", "business=PARAM_ERROR",
+    "business=ORDERNOTEXIST", "proxy403", "unsignederror" };
 
 struct JumpWeight
 {
@@ -401,12 +436,25 @@ Schedule Schedule::generate(quint64 seed, const QList<ApiFamily>& families)
         break;
     }
 
+    // A definite error after a lost reply is a pair of rules on one request kind, in this order: independent
+    // draws would almost never line them up.
+    if (random.bounded(100) < 15) {
+        const QStringList money = moneyOperationsOf(s.story);
+        const QString operation = money.at(int(random.bounded(int(money.size()))));
+        const QString lost = random.bounded(2) == 0 ? QStringLiteral("drop") : QStringLiteral("proxy502after");
+        const QString then = QLatin1String(kAfterLostReply[random.bounded(int(std::size(kAfterLostReply)))]);
+        if (sim::FaultRule::parse(QString(operation + u':' + then)).ok())
+            s.faults << operation + u':' + lost + u"@1" << operation + u':' + then + u"@1";
+    }
+
     const QStringList operations = operationsOf(s.story);
     const QList<FaultKindWeight>& kinds = availableFaultKinds();
     const int faultCount = pickCount(random, { 15, 35, 30 });
     for (int i = 0; i < faultCount; ++i) {
-        const QString kind = QLatin1String(pickWeighted(random, kinds).kind);
         const QString operation = operations.at(int(random.bounded(int(operations.size()))));
+        QString kind = QLatin1String(pickWeighted(random, kinds).kind);
+        if (!fitsOperation(kind, operation))
+            kind = QStringLiteral("busy");
         const int countRoll = int(random.bounded(100));
         // "@*" (every request until the session settles) exhausts retries and polls.
         const QString count = countRoll < 55       ? QStringLiteral("1")
