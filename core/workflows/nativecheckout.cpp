@@ -305,16 +305,24 @@ void NativeCheckout::startClosing()
 
 void NativeCheckout::closingQuery()
 {
-    m_phase = Phase::ClosingQuery;
+    queryThen(Phase::ClosingQuery,
+        [this](Result<Transaction> result, const gateway::CallInfo& info) { onClosingQuery(std::move(result), info); });
+}
+
+void NativeCheckout::queryThen(Phase phase, std::function<void(Result<Transaction>, const gateway::CallInfo&)> then)
+{
+    m_phase = phase;
     ++m_queries;
     m_context.gateway.queryOrder(OrderRef::byOutTradeNo(m_outTradeNo), this,
-        [this](Result<Transaction> result, gateway::CallInfo info) { onClosingQuery(std::move(result), info); });
+        [this, then = std::move(then)](Result<Transaction> result, gateway::CallInfo info) {
+            audit(m_context, QStringLiteral("native.query"), m_outTradeNo, {}, info.requestId,
+                result ? tradeStateName(result->state) : result.error().toString());
+            then(std::move(result), info);
+        });
 }
 
 void NativeCheckout::onClosingQuery(Result<Transaction> result, const gateway::CallInfo& info)
 {
-    audit(m_context, QStringLiteral("native.query"), m_outTradeNo, {}, info.requestId,
-        result ? tradeStateName(result->state) : result.error().toString());
     if (!result) {
         const Error& error = result.error();
         if (policy::isNotFound(error) && notFoundIsDefinite()) {
@@ -376,21 +384,16 @@ void NativeCheckout::onClose(Status result, const gateway::CallInfo& info)
 void NativeCheckout::confirmClosed()
 {
     // WeChat accepted the close; the order's state is what a query says.
-    m_phase = Phase::ConfirmingClosed;
-    ++m_queries;
-    m_context.gateway.queryOrder(
-        OrderRef::byOutTradeNo(m_outTradeNo), this, [this](Result<Transaction> result, gateway::CallInfo info) {
-            audit(m_context, QStringLiteral("native.query"), m_outTradeNo, {}, info.requestId,
-                result ? tradeStateName(result->state) : result.error().toString());
-            if (result) {
-                m_lastTransaction = result.value();
-                if (settleFrom(result.value()))
-                    return;
-            }
-            retryClosing(result ? Error::business(tradeStateName(result->state),
-                             QStringLiteral("the order is not closed yet"), info.requestId)
-                                : result.error());
-        });
+    queryThen(Phase::ConfirmingClosed, [this](Result<Transaction> result, const gateway::CallInfo& info) {
+        if (result) {
+            m_lastTransaction = result.value();
+            if (settleFrom(result.value()))
+                return;
+        }
+        retryClosing(result ? Error::business(
+                         tradeStateName(result->state), QStringLiteral("the order is not closed yet"), info.requestId)
+                            : result.error());
+    });
 }
 
 void NativeCheckout::retryClosing(const Error& why)
@@ -410,18 +413,13 @@ void NativeCheckout::retryClosing(const Error& why)
 void NativeCheckout::confirmPaid()
 {
     // ORDERPAID settles it; the query only fetches what the history should show (transaction_id, payer, time).
-    m_phase = Phase::ConfirmingPaid;
-    ++m_queries;
-    m_context.gateway.queryOrder(
-        OrderRef::byOutTradeNo(m_outTradeNo), this, [this](Result<Transaction> result, gateway::CallInfo info) {
-            audit(m_context, QStringLiteral("native.query"), m_outTradeNo, {}, info.requestId,
-                result ? tradeStateName(result->state) : result.error().toString());
-            if (result && (result->state == TradeState::Success || result->state == TradeState::Refund)) {
-                finishWith(Stage::Paid, result->state, std::nullopt, result.value());
-                return;
-            }
-            finishWith(Stage::Paid, TradeState::Success, std::nullopt, std::nullopt);
-        });
+    queryThen(Phase::ConfirmingPaid, [this](Result<Transaction> result, const gateway::CallInfo&) {
+        if (result && (result->state == TradeState::Success || result->state == TradeState::Refund)) {
+            finishWith(Stage::Paid, result->state, std::nullopt, result.value());
+            return;
+        }
+        finishWith(Stage::Paid, TradeState::Success, std::nullopt, std::nullopt);
+    });
 }
 
 void NativeCheckout::finishWith(
@@ -445,7 +443,6 @@ void NativeCheckout::finishWith(
 void NativeCheckout::finishAttention(const Error& error)
 {
     m_operation.leavePending(error);
-    m_operation.release();
     Outcome outcome;
     outcome.stage = Stage::NeedsAttention;
     outcome.transaction = m_lastTransaction;

@@ -18,6 +18,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 namespace wxpay::workflows {
@@ -136,6 +137,8 @@ private:
     void onPoll(Result<Transaction> result, const gateway::CallInfo& info);
     void startClosing();
     void closingQuery();
+    // Queries the order in `phase`, audits the answer, then hands it on.
+    void queryThen(Phase phase, std::function<void(Result<Transaction>, const gateway::CallInfo&)> then);
     void onClosingQuery(Result<Transaction> result, const gateway::CallInfo& info);
     void sendClose();
     void onClose(Status result, const gateway::CallInfo& info);

@@ -214,6 +214,7 @@ void JournaledOperation::leavePending(const Error& reason)
     m_payload.insert(key(kReasonKey), reason.toString());
     if (isOpen())
         store();
+    release();
 }
 
 void JournaledOperation::release()

@@ -88,12 +88,12 @@ public:
     void set(const QString& key, const QJsonValue& value);
     // Ends the entry with one of the kind's final steps; any other name leaves it open and returns false.
     bool finish(const QString& finalStep);
-    // Leaves the entry open and visibly needing attention: the step stays, the reason is stored.
+    // Leaves the entry open and visibly needing attention: the step stays, the reason is stored, and this workflow
+    // stops driving it (the claim is released), so the re-drive or the next start takes it up.
     void leavePending(const Error& reason);
-    // This workflow stops driving the entry (it is left open): the re-drive or the next start may take it.
-    void release();
 
 private:
+    void release();
     int rank(const QString& step) const;
     void store();
 

@@ -303,7 +303,6 @@ void OrderAction::onAfter(const OrderLookup::Outcome& answer)
         u"the order is not reported " + QString::fromLatin1(m_outcome.kind == Kind::Close ? "CLOSED" : "REVOKED")
             + u" yet"));
     m_operation->leavePending(why);
-    m_operation->release();
     m_outcome.pending = true;
     const bool recall = m_unclear && hasCode(*m_unclear, { u"RECALL" });
     finish(recall ? Outcome::Result::RecallNeeded : Outcome::Result::Failed, why);
@@ -319,7 +318,6 @@ void OrderAction::onResumeLookup(const OrderLookup::Outcome& answer)
         // The order was there when the action began: "not found" now contradicts WeChat's own answer and
         // settles nothing.
         m_operation->leavePending(error);
-        m_operation->release();
         m_outcome.pending = true;
         finish(Outcome::Result::Failed, error);
         return;
@@ -342,7 +340,6 @@ void OrderAction::onResumeLookup(const OrderLookup::Outcome& answer)
     const Error why = Error::business(tradeStateName(state),
         u"WeChat Pay reports the order as " + tradeStateName(state) + u"; it is followed up later", answer.requestId);
     m_operation->leavePending(why);
-    m_operation->release();
     m_outcome.pending = true;
     finish(Outcome::Result::Failed, why);
 }

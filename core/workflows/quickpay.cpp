@@ -451,7 +451,6 @@ void QuickPay::finishAttention(const Error& error)
     recordError(error);
     // Still unsettled: the entry stays open with its reason; the re-drive and the next start take it up.
     m_operation.leavePending(error);
-    m_operation.release();
     Outcome outcome;
     outcome.stage = Stage::NeedsAttention;
     outcome.transaction = m_lastTransaction;

@@ -322,7 +322,6 @@ void RefundWorkflow::finishClosed(Stage stage, const Error& error, const QString
 void RefundWorkflow::finishAttention(const Error& error)
 {
     m_operation.leavePending(error);
-    m_operation.release();
     Outcome outcome;
     outcome.stage = Stage::NeedsAttention;
     outcome.refund = m_last;
