@@ -32,6 +32,7 @@ private Q_SLOTS:
     void killedDuringTheReverse();
     void killedAfterTheRefundWasSent();
     void paymentCommandsResumeAtStart();
+    void closeAndReverseTakeTheHistoryLock();
     void ledgerAndHistoryAgree();
 
 private:
@@ -248,6 +249,27 @@ void TestCliRecovery::killedAfterTheRefundWasSent()
     QCOMPARE(refunds.size(), 1);
     QCOMPARE(refunds.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("SUCCESS"));
     QCOMPARE(refunds.at(0).toObject().value(QStringLiteral("out_refund_no")).toString(), outRefundNo);
+}
+
+void TestCliRecovery::closeAndReverseTakeTheHistoryLock()
+{
+    // A sale is running (its process holds the history lock) ...
+    m_env.pollIntervalMs = 500;
+    const qsizetype micropays = m_sandbox->requests(QStringLiteral("micropay")).size();
+    const QString code = nextAuthCode(sim::QuickPayScenario::PayingForeverReversible);
+    auto cli = startQuickPay(code);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->requests(QStringLiteral("micropay")).size() == micropays + 1, 20000);
+    // ... so a reverse or close of it from a second process moves nothing: they move money too.
+    const qsizetype reverses = m_sandbox->requests(QStringLiteral("reverse")).size();
+    for (const QString& verb : { QStringLiteral("reverse"), QStringLiteral("close") }) {
+        const CliRun run = m_env.run({ QStringLiteral("--json"), QStringLiteral("order"), verb,
+            QStringLiteral("--out-trade-no"), orderOf(code) });
+        QVERIFY2(run.exitCode == 7, run.describe().constData());
+        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("HISTORY_BUSY"));
+    }
+    QCOMPARE(m_sandbox->requests(QStringLiteral("reverse")).size(), reverses);
+    QVERIFY(cli->waitForFinished(60000));
 }
 
 void TestCliRecovery::paymentCommandsResumeAtStart()

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -73,6 +74,23 @@ private Q_SLOTS:
             QSize(1280, 800)
                 .boundedTo(m_window->screen()->availableGeometry().size())
                 .expandedTo(m_window->minimumSize()));
+    }
+
+    void showsWhatIsNotSettledYet()
+    {
+        makeWindow();
+        m_window->show();
+        auto* label = m_window->findChild<QLabel*>(QStringLiteral("openOperationsLabel"));
+        QVERIFY(label);
+        QVERIFY(!label->isVisible()); // nothing open
+        const QDateTime next = QDateTime::currentDateTimeUtc().addSecs(120);
+        m_window->showOpenOperations(2, next);
+        QVERIFY(label->isVisible());
+        QVERIFY2(label->text().contains(u"2 operation"), qPrintable(label->text()));
+        QVERIFY(label->text().contains(QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat)));
+        QVERIFY(!label->toolTip().isEmpty());
+        m_window->showOpenOperations(0, {});
+        QVERIFY(!label->isVisible());
     }
 
     void shortcutsSwitchPanels_data()
