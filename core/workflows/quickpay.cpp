@@ -342,17 +342,10 @@ void QuickPay::onReverse(Result<ReverseResult> result, const gateway::CallInfo& 
         return;
     }
     if (policy::isNotFound(error)) {
-        if (notFoundIsDefinite()) {
-            finishNotPaid(NotPaidReason::NotCreated, TradeState::PayError, error);
-            return;
-        }
+        // A reverse's "no such order" is not the check of existence a query is (an earlier reverse whose answer was
+        // lost may have acted on it): a query, once the submit is surely over, decides.
         recordError(error);
-        // Not yet definite: ask again once the submit is certainly over. After WeChat confirmed the order it never
-        // is, and the bounded reverse retries end with the entry open.
-        if (m_operation.seenAtWeChat())
-            retryReverse(error);
-        else
-            queryWhenSettled(error);
+        queryWhenSettled(error);
         return;
     }
     if (outcomeUnknown(error) || hasCode(error, { u"USERPAYING" })) {

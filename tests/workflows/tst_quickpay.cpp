@@ -63,6 +63,7 @@ private Q_SLOTS:
     void orderNotFoundEarlyIsNotDefinite();
     void firstReverseComesAfterThirtySeconds_data();
     void firstReverseComesAfterThirtySeconds();
+    void aReversesNotFoundDecidesNothing();
     void midnightDoesNotStopTheReverse();
     void pastTheWindowKeepsQuerying_data();
     void pastTheWindowKeepsQuerying();
@@ -639,6 +640,31 @@ void TestQuickPay::firstReverseComesAfterThirtySeconds()
     for (qsizetype i = 1; i <= 6; ++i)
         QCOMPARE(started.secsTo(requests.at(i).second), qint64(5 * i));
     QCOMPARE(started.secsTo(requests.last().second), qint64(30));
+}
+
+void TestQuickPay::aReversesNotFoundDecidesNothing()
+{
+    auto t = till(ApiFamily::V3);
+    QVERIFY(t);
+    // Paid, but the answer is lost and no query gets through; the first reverse is applied (the money goes back)
+    // and its answer lost; the second, a minute later, meets a signed ORDERNOTEXIST.
+    for (const QString& fault : { QStringLiteral("micropay:drop@1"), QStringLiteral("query:http500@*"),
+             QStringLiteral("reverse:drop@1"), QStringLiteral("reverse:business=ORDERNOTEXIST@1") })
+        m_world.engine.faults().add(sim::FaultRule::parse(fault).value());
+    QuickPayOptions options = shortSchedule();
+    options.reverseDelays = { 60s };
+    options.maxReverseAttempts = 3;
+    QuickPay quickPay(t->context(), options);
+    WXPAY_VERIFY_OK(quickPay.start(request(*t, nextAuthCode(Scenario::Success))));
+    QVERIFY(runToEnd(quickPay));
+    // Not "never created" (only a query could say that, and none got an answer): the reverse goes on until
+    // WeChat says the order is reversed, and the history says so too.
+    QCOMPARE(quickPay.outcome()->stage, QuickPay::Stage::NotPaid);
+    QCOMPARE(quickPay.outcome()->reason, QuickPay::NotPaidReason::Reversed);
+    QCOMPARE(quickPay.outcome()->reverses, 3);
+    QCOMPARE(m_world.ledgerEntry(ApiFamily::V3, quickPay.outTradeNo()).state, TradeState::Revoked);
+    QCOMPARE(t->order(quickPay.outTradeNo())->state, TradeState::Revoked);
+    QVERIFY(t->journal.pending().value().isEmpty());
 }
 
 void TestQuickPay::midnightDoesNotStopTheReverse()
