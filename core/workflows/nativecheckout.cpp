@@ -191,6 +191,7 @@ void NativeCheckout::onCreate(Result<NativeOrder> result, const gateway::CallInf
     if (error.kind == ErrorKind::Business && hasCode(error, { u"ORDERPAID", u"ORDERCLOSED" })) {
         // An earlier attempt created the order and it moved on: the query tells how.
         m_created = true;
+        m_operation.markSeen();
         startClosing();
         return;
     }

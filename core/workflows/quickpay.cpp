@@ -197,7 +197,9 @@ void QuickPay::onMicropay(Result<Transaction> result, const gateway::CallInfo& i
     qCInfo(lcWorkflows) << "Quick Pay" << m_outTradeNo << "unclear after submit:" << error.code;
     recordError(error);
     // A verified "the customer is confirming" (or a non-final trade_state) says the order exists.
-    if (error.kind == ErrorKind::Business && hasCode(error, { u"USERPAYING", u"ACCEPT", u"NOTPAY" }))
+    // (ORDERPAID and OUT_TRADE_NO_USED say so too.)
+    if (error.kind == ErrorKind::Business
+        && hasCode(error, { u"USERPAYING", u"ACCEPT", u"NOTPAY", u"ORDERPAID", u"OUTTRADENOUSED" }))
         m_operation.markSeen();
     m_operation.advance(kStepPolling);
     if (hasCode(error, { u"USERPAYING" }) && !m_cashierCancelled)
@@ -348,6 +350,9 @@ void QuickPay::onReverse(Result<ReverseResult> result, const gateway::CallInfo& 
         queryWhenSettled(error);
         return;
     }
+    // Any other verified answer of WeChat's about this order ("paying", "cannot reverse it") says it has it.
+    if (error.kind == ErrorKind::Business)
+        m_operation.markSeen();
     if (outcomeUnknown(error) || hasCode(error, { u"USERPAYING" })) {
         retryReverse(error);
         return;

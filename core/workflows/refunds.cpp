@@ -203,6 +203,10 @@ void RefundWorkflow::onSend(Result<Refund> result, const gateway::CallInfo& info
         return;
     }
     recordError(error);
+    // WeChat's verified "no" to a re-send of an out_refund_no that may already have reached it (INVALID_REQUEST:
+    // the number is in use) is no proof the refund does not exist: from now on only its refund decides.
+    if (refusedByWeChat(error))
+        m_operation.markSeen();
     if (notSentThisTime(error) || refusedByWeChat(error) || m_sends >= m_options.maxSendAttempts) {
         // An earlier attempt may have been accepted: only a query by out_refund_no can say.
         qCInfo(lcWorkflows) << "refund" << m_outRefundNo << "may have reached WeChat; querying it after" << error.code;
