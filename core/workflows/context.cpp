@@ -32,11 +32,6 @@ bool hasCode(const Error& error, std::initializer_list<QStringView> normalizedCo
     return false;
 }
 
-QDate chinaDate(const QDateTime& time)
-{
-    return time.toUTC().addSecs(8 * 3600).date();
-}
-
 bool outcomeUnknown(const Error& error)
 {
     switch (error.kind) {

@@ -8,7 +8,6 @@
 #include "storage/records.h"
 #include "workflows/context.h"
 
-#include <QDate>
 #include <QDateTime>
 #include <QString>
 
@@ -20,9 +19,6 @@ namespace wxpay::workflows::detail {
 // v2 SYSTEMERROR / v3 SYSTEM_ERROR, ORDERNOTEXIST / ORDER_NOT_EXIST, NOTENOUGH / NOT_ENOUGH.
 QString normalizedCode(const Error& error);
 bool hasCode(const Error& error, std::initializer_list<QStringView> normalizedCodes);
-
-// The calendar day in China (UTC+8, no DST): WeChat's days for reversals, bills and reconciliation.
-QDate chinaDate(const QDateTime& time);
 
 // Whether the request may have reached WeChat and changed something we cannot see from the reply:
 // no reply, a reply we could not trust or read, a 5xx, or a "busy, try again" business code.

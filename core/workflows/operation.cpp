@@ -106,7 +106,6 @@ Status JournaledOperation::begin(const QString& outTradeNo,
     m_claimed = m_context.journal.claim(m_id);
     m_step = entry.step;
     m_payload = payload;
-    m_startedAt = m_context.clock.now();
     return {};
 }
 
@@ -128,7 +127,6 @@ Status JournaledOperation::adopt(const storage::JournalEntry& entry)
     m_id = entry.id;
     m_step = entry.step;
     m_payload = entry.payload;
-    m_startedAt = entry.createdAt;
     m_lastSentAt = QDateTime::fromString(m_payload.value(key(kLastSentKey)).toString(), Qt::ISODateWithMs);
     m_seen = m_payload.value(key(kSeenKey)).toBool();
     // Entries written before the lifecycle kept the time: an attempt was counted, so it may have been sent; the

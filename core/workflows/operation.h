@@ -60,13 +60,10 @@ public:
     const QString& step() const { return m_step; }
     // Whether `step` is at or past the current step in the kind's table.
     bool reached(const QString& step) const;
-    QDateTime startedAt() const { return m_startedAt; }
     // When the last request that may have made the order or refund exist at WeChat was sent (kept across
     // restarts); invalid if none. "Does not exist" is definite only once such a request is certainly over.
     QDateTime lastSentAt() const { return m_lastSentAt; }
     bool mayHaveReachedWeChat() const { return m_lastSentAt.isValid(); }
-    QJsonValue value(const QString& key) const { return m_payload.value(key); }
-
     // WeChat confirmed, in a verified answer, that the order / refund exists (a code_url, USERPAYING, a query
     // that returned it, an accepted refund). Kept across restarts.
     void markSeen();
@@ -104,7 +101,6 @@ private:
     bool m_finished = false;
     QString m_step;
     QJsonObject m_payload;
-    QDateTime m_startedAt;
     QDateTime m_lastSentAt;
     bool m_seen = false;
 };

@@ -34,9 +34,7 @@ bool canReverse(ApiFamily family, const QDateTime& orderCreated, const QDateTime
 // (15 s) plus a margin. Until then "order / refund does not exist" is not a definite answer: the request we
 // could not see the end of may still create it.
 inline constexpr std::chrono::seconds kInFlightSettle { 45 };
-bool inFlightSettled(const QDateTime& lastSent,
-    const QDateTime& now,
-    std::chrono::milliseconds settle = std::chrono::milliseconds(kInFlightSettle));
+bool inFlightSettled(const QDateTime& lastSent, const QDateTime& now, std::chrono::milliseconds settle);
 
 // Past the query schedule (or past the reverse window), an unsettled operation is queried again on this
 // backoff while the workflow runs, and then by the re-drive; the last value repeats.
